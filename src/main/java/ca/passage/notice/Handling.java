@@ -1,0 +1,4 @@
+package ca.passage.notice;
+
+public record Handling(HandlingCode code, String restriction) {
+}

@@ -1,0 +1,6 @@
+package ca.passage.notice;
+
+import java.time.LocalDate;
+
+public record IdentityDocument(String type, String number, String issuingCountry, LocalDate expiryDate) {
+}

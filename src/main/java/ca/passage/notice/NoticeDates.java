@@ -1,0 +1,7 @@
+package ca.passage.notice;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+public record NoticeDates(OffsetDateTime created, LocalDate reviewBy, LocalDate expires) {
+}

@@ -1,0 +1,3 @@
+package ca.passage.notice;
+
+public enum Priority { ROUTINE, URGENT, IMMEDIATE }

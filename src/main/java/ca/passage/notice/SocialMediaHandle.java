@@ -1,0 +1,4 @@
+package ca.passage.notice;
+
+public record SocialMediaHandle(String platform, String handle) {
+}
