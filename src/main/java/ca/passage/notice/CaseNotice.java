@@ -27,13 +27,13 @@ public record CaseNotice(
         String language,
         String summary,
         Offence offence,
-        @JacksonXmlElementWrapper(localName = "events") @JacksonXmlProperty(localName = "event")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "event")
         List<TraffickingEvent> events,
-        @JacksonXmlElementWrapper(localName = "persons") @JacksonXmlProperty(localName = "person")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "person")
         List<Person> persons,
-        @JacksonXmlElementWrapper(localName = "assets") @JacksonXmlProperty(localName = "asset")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "asset")
         List<Asset> assets,
-        @JacksonXmlElementWrapper(localName = "recipients") @JacksonXmlProperty(localName = "partner")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "recipient")
         List<String> recipients) {
 
     public static final String NAMESPACE = "urn:ca:passage:notice:1";

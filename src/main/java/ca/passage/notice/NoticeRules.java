@@ -44,7 +44,7 @@ public final class NoticeRules {
                 v.add(new Violation(at + "/colour", "a DIFFUSION goes to chosen countries and has no colour"));
             }
             if (action.diffusionCountries().isEmpty()) {
-                v.add(new Violation(at + "/diffusionCountries", "a DIFFUSION needs at least one country"));
+                v.add(new Violation(at + "/diffusionCountry", "a DIFFUSION needs at least one country"));
             }
         }
         if (action.colour() == null) {
@@ -53,18 +53,18 @@ public final class NoticeRules {
         switch (action.colour()) {
             case RED -> {
                 if (n.personsIn(PersonRole.SUSPECT).stream().noneMatch(p -> p.warrant() != null)) {
-                    v.add(new Violation("/CaseNotice/persons", "a RED notice needs a SUSPECT with an arrest warrant"));
+                    v.add(new Violation("/CaseNotice/person", "a RED notice needs a SUSPECT with an arrest warrant"));
                 }
             }
             case YELLOW -> {
                 if (n.persons().stream().noneMatch(Person::isMissing)) {
-                    v.add(new Violation("/CaseNotice/persons",
+                    v.add(new Violation("/CaseNotice/person",
                             "a YELLOW notice needs a missing person (a person with missingSince)"));
                 }
             }
             case BLUE, GREEN, ORANGE -> {
                 if (n.persons().isEmpty()) {
-                    v.add(new Violation("/CaseNotice/persons",
+                    v.add(new Violation("/CaseNotice/person",
                             "a " + action.colour() + " notice is about a person and needs at least one"));
                 }
             }
@@ -76,7 +76,7 @@ public final class NoticeRules {
             }
             case SILVER -> {
                 if (n.assets().isEmpty()) {
-                    v.add(new Violation("/CaseNotice/assets", "a SILVER notice needs at least one asset"));
+                    v.add(new Violation("/CaseNotice/asset", "a SILVER notice needs at least one asset"));
                 }
             }
             case BLACK, UN_SC -> {
@@ -103,7 +103,7 @@ public final class NoticeRules {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < n.persons().size(); i++) {
             Person p = n.persons().get(i);
-            String at = "/CaseNotice/persons/person[" + (i + 1) + "]";
+            String at = "/CaseNotice/person[" + (i + 1) + "]";
             if (!ids.add(p.personId())) {
                 v.add(new Violation(at + "/@personId", "personId " + p.personId() + " is used twice"));
             }
@@ -134,7 +134,7 @@ public final class NoticeRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n.recipients().size(); i++) {
             String partner = n.recipients().get(i);
-            String at = "/CaseNotice/recipients/partner[" + (i + 1) + "]";
+            String at = "/CaseNotice/recipient[" + (i + 1) + "]";
             if (!seen.add(partner)) {
                 v.add(new Violation(at, "partner " + partner + " is named twice"));
                 continue;

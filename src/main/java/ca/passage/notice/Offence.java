@@ -9,17 +9,17 @@ import java.util.List;
  * What happened, in the terms of the Criminal Code (ss. 279.01 to 279.03) and IRPA s. 118.
  */
 public record Offence(
-        @JacksonXmlElementWrapper(localName = "sections") @JacksonXmlProperty(localName = "section")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "section")
         List<String> sections,
-        @JacksonXmlElementWrapper(localName = "exploitationTypes") @JacksonXmlProperty(localName = "type")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "exploitationType")
         List<ExploitationType> exploitationTypes,
-        @JacksonXmlElementWrapper(localName = "methodsOfControl") @JacksonXmlProperty(localName = "method")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "methodOfControl")
         List<String> methodsOfControl,
         String recruitment,
-        @JacksonXmlElementWrapper(localName = "onlinePlatforms") @JacksonXmlProperty(localName = "platform")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "onlinePlatform")
         List<String> onlinePlatforms,
         String modusOperandi,
-        @JacksonXmlElementWrapper(localName = "concealmentMethods") @JacksonXmlProperty(localName = "method")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "concealmentMethod")
         List<String> concealmentMethods) {
 
     public Offence {

@@ -1,5 +1,6 @@
 package ca.passage.notice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
@@ -12,33 +13,33 @@ public record Person(
         PersonRole role,
         String familyName,
         String givenNames,
-        @JacksonXmlElementWrapper(localName = "aliases") @JacksonXmlProperty(localName = "alias")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "alias")
         List<String> aliases,
         LocalDate dateOfBirth,
         Sex sex,
-        @JacksonXmlElementWrapper(localName = "nationalities") @JacksonXmlProperty(localName = "country")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "nationality")
         List<String> nationalities,
         Location placeOfBirth,
-        @JacksonXmlElementWrapper(localName = "languages") @JacksonXmlProperty(localName = "language")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "language")
         List<String> languages,
         PhysicalDescription physicalDescription,
         boolean minor,
         LocalDate missingSince,
         String fatherName,
         String motherName,
-        @JacksonXmlElementWrapper(localName = "documents") @JacksonXmlProperty(localName = "document")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "document")
         List<IdentityDocument> documents,
-        @JacksonXmlElementWrapper(localName = "phones") @JacksonXmlProperty(localName = "phone")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "phone")
         List<String> phones,
-        @JacksonXmlElementWrapper(localName = "emails") @JacksonXmlProperty(localName = "email")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "email")
         List<String> emails,
-        @JacksonXmlElementWrapper(localName = "socialMedia") @JacksonXmlProperty(localName = "account")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "socialMediaAccount")
         List<SocialMediaHandle> socialMedia,
-        @JacksonXmlElementWrapper(localName = "organisations") @JacksonXmlProperty(localName = "organisation")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "organisation")
         List<Organisation> organisations,
-        @JacksonXmlElementWrapper(localName = "vehicles") @JacksonXmlProperty(localName = "vehicle")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "vehicle")
         List<Vehicle> vehicles,
-        @JacksonXmlElementWrapper(localName = "financialAccounts") @JacksonXmlProperty(localName = "account")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "financialAccount")
         List<FinancialAccount> financialAccounts,
         Warrant warrant) {
 
@@ -55,6 +56,7 @@ public record Person(
         financialAccounts = Lists.copy(financialAccounts);
     }
 
+    @JsonIgnore
     public boolean isMissing() {
         return missingSince != null;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 public record RequestedAction(
         ActionKind kind,
         NoticeColour colour,
-        @JacksonXmlElementWrapper(localName = "diffusionCountries") @JacksonXmlProperty(localName = "country")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "diffusionCountry")
         List<String> diffusionCountries) {
 
     public RequestedAction {

@@ -11,7 +11,7 @@ public record TraffickingEvent(
         String type,
         LocalDate date,
         Location location,
-        @JacksonXmlElementWrapper(localName = "route") @JacksonXmlProperty(localName = "country")
+        @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "routeCountry")
         List<String> route) {
 
     public TraffickingEvent {

@@ -30,7 +30,7 @@ public final class SecureXml {
 
     public static DocumentBuilder documentBuilder() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -51,7 +51,7 @@ public final class SecureXml {
 
     public static SAXParserFactory saxParserFactory() {
         try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -85,7 +85,7 @@ public final class SecureXml {
     /** Serialises without reformatting, so digests of the bytes stay stable. */
     public static byte[] toBytes(Document doc) {
         try {
-            TransformerFactory tf = TransformerFactory.newInstance();
+            TransformerFactory tf = TransformerFactory.newDefaultInstance();
             tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             tf.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");

@@ -1,0 +1,280 @@
+package ca.passage.partner;
+
+import ca.passage.notice.HandlingCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads every {@code *.yaml} in the partner-profiles folder and refuses the first broken one with a message that
+ * names the file and the field, so that an operator sees at start-up what to fix.
+ */
+public final class PartnerProfileLoader {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Set<String> FIELDS = Set.of("id", "name", "country", "format", "channel", "certificate",
+            "cryptoProfile", "acknowledgementTimeout", "retry", "agreement", "enabled");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final Set<String> knownFormats;
+    private final Set<String> knownCryptoProfiles;
+
+    public PartnerProfileLoader(Set<String> knownFormats, Set<String> knownCryptoProfiles) {
+        this.knownFormats = Set.copyOf(knownFormats);
+        this.knownCryptoProfiles = Set.copyOf(knownCryptoProfiles);
+    }
+
+    public PartnerRegistry loadRegistry(Path dir) {
+        return new PartnerRegistry(load(dir));
+    }
+
+    public List<PartnerProfile> load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new PartnerProfileException(dir + ": partner profiles folder not found");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new PartnerProfileException(dir + ": cannot list partner profiles: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new PartnerProfileException(dir + ": no partner profile (*.yaml) found");
+        }
+        List<PartnerProfile> profiles = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Path file : files) {
+            PartnerProfile p = loadOne(file);
+            if (!ids.add(p.id())) {
+                throw new PartnerProfileException(file + ": field 'id': partner id " + p.id() + " is already used by another profile");
+            }
+            profiles.add(p);
+        }
+        return profiles;
+    }
+
+    public PartnerProfile loadOne(Path file) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new PartnerProfileException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new PartnerProfileException(file + ": expected a YAML mapping with the partner's fields");
+        }
+        Fields f = new Fields(file, root, "");
+        f.rejectUnknown(FIELDS);
+        String id = f.text("id", ID, "lower-case letters, digits and dashes");
+        String expectedFile = id + ".yaml";
+        if (!file.getFileName().toString().equals(expectedFile)) {
+            throw new PartnerProfileException(file + ": field 'id': the file of partner " + id + " must be named " + expectedFile);
+        }
+        String format = f.text("format", null, null);
+        if (!knownFormats.contains(format)) {
+            throw f.error("format", "unknown format " + format + " (known: " + String.join(", ", sorted(knownFormats)) + ")");
+        }
+        String cryptoProfile = f.text("cryptoProfile", null, null);
+        if (!knownCryptoProfiles.contains(cryptoProfile)) {
+            throw f.error("cryptoProfile", "unknown crypto profile " + cryptoProfile
+                    + " (known: " + String.join(", ", sorted(knownCryptoProfiles)) + ")");
+        }
+        return new PartnerProfile(
+                id,
+                f.text("name", null, null),
+                f.text("country", COUNTRY, "an ISO 3166 alpha-2 code such as FR"),
+                format,
+                channel(f.object("channel")),
+                f.text("certificate", null, null),
+                cryptoProfile,
+                f.duration("acknowledgementTimeout"),
+                retry(f.object("retry")),
+                agreement(f.object("agreement")),
+                f.bool("enabled"));
+    }
+
+    private static Channel channel(Fields f) {
+        f.rejectUnknown(Set.of("type", "endpoint"));
+        String type = f.text("type", Pattern.compile("http"), "http");
+        String endpoint = f.text("endpoint", null, null);
+        try {
+            URI uri = new URI(endpoint);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw f.error("endpoint", "must be an http(s) URL with a host, got " + endpoint);
+            }
+            return new Channel(type, uri);
+        } catch (URISyntaxException e) {
+            throw f.error("endpoint", "not a URL: " + endpoint);
+        }
+    }
+
+    private static RetryPolicy retry(Fields f) {
+        f.rejectUnknown(Set.of("maxAttempts", "initialDelay", "multiplier", "maxDelay"));
+        int maxAttempts = f.integer("maxAttempts", 1, 100);
+        Duration initial = f.duration("initialDelay");
+        double multiplier = f.decimal("multiplier", 1.0, 10.0);
+        Duration max = f.duration("maxDelay");
+        if (max.compareTo(initial) < 0) {
+            throw f.error("maxDelay", "must not be shorter than initialDelay");
+        }
+        return new RetryPolicy(maxAttempts, initial, multiplier, max);
+    }
+
+    private static SharingAgreement agreement(Fields f) {
+        f.rejectUnknown(Set.of("reference", "legalBasis", "allowedCategories", "defaultHandlingCode",
+                "maxHandlingCode", "onwardTransfer", "retention"));
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        for (String name : f.textList("allowedCategories")) {
+            categories.add(f.enumValue("allowedCategories", DataCategory.class, name));
+        }
+        HandlingCode def = f.enumValue("defaultHandlingCode", HandlingCode.class, f.text("defaultHandlingCode", null, null));
+        HandlingCode max = f.enumValue("maxHandlingCode", HandlingCode.class, f.text("maxHandlingCode", null, null));
+        if (def.compareTo(max) > 0) {
+            throw f.error("defaultHandlingCode", def + " is more restrictive than maxHandlingCode " + max);
+        }
+        return new SharingAgreement(
+                f.text("reference", null, null),
+                f.text("legalBasis", null, null),
+                categories,
+                def,
+                max,
+                f.enumValue("onwardTransfer", OnwardTransfer.class, f.text("onwardTransfer", null, null)),
+                f.period("retention"));
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    /** Typed access to one YAML mapping, each failure naming file and dotted field path. */
+    private record Fields(Path file, JsonNode node, String prefix) {
+
+        PartnerProfileException error(String field, String message) {
+            return new PartnerProfileException(file + ": field '" + prefix + field + "': " + message);
+        }
+
+        void rejectUnknown(Set<String> allowed) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!allowed.contains(name)) {
+                    throw error(name, "unknown field (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        JsonNode required(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+                throw error(field, "is required");
+            }
+            return v;
+        }
+
+        String text(String field, Pattern pattern, String expected) {
+            JsonNode v = required(field);
+            if (!v.isValueNode()) {
+                throw error(field, "must be a single value");
+            }
+            String s = v.asText().trim();
+            if (pattern != null && !pattern.matcher(s).matches()) {
+                throw error(field, "'" + s + "' is not " + expected);
+            }
+            return s;
+        }
+
+        List<String> textList(String field) {
+            JsonNode v = required(field);
+            if (!v.isArray()) {
+                throw error(field, "must be a list");
+            }
+            List<String> out = new ArrayList<>();
+            v.forEach(item -> out.add(item.asText().trim()));
+            return out;
+        }
+
+        Fields object(String field) {
+            JsonNode v = required(field);
+            if (!v.isObject()) {
+                throw error(field, "must be a mapping");
+            }
+            return new Fields(file, v, prefix + field + ".");
+        }
+
+        boolean bool(String field) {
+            JsonNode v = required(field);
+            if (!v.isBoolean()) {
+                throw error(field, "must be true or false");
+            }
+            return v.asBoolean();
+        }
+
+        int integer(String field, int min, int max) {
+            JsonNode v = required(field);
+            if (!v.isInt() || v.asInt() < min || v.asInt() > max) {
+                throw error(field, "must be a whole number from " + min + " to " + max);
+            }
+            return v.asInt();
+        }
+
+        double decimal(String field, double min, double max) {
+            JsonNode v = required(field);
+            if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
+                throw error(field, "must be a number from " + min + " to " + max);
+            }
+            return v.asDouble();
+        }
+
+        Duration duration(String field) {
+            String s = text(field, null, null);
+            try {
+                Duration d = Duration.parse(s);
+                if (d.isNegative() || d.isZero()) {
+                    throw error(field, "must be positive");
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                throw error(field, "'" + s + "' is not an ISO-8601 duration such as PT30S or PT5M");
+            }
+        }
+
+        Period period(String field) {
+            String s = text(field, null, null);
+            try {
+                Period p = Period.parse(s);
+                if (p.isNegative() || p.isZero()) {
+                    throw error(field, "must be positive");
+                }
+                return p;
+            } catch (DateTimeParseException e) {
+                throw error(field, "'" + s + "' is not an ISO-8601 period such as P5Y or P18M");
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
+            try {
+                return Enum.valueOf(type, value);
+            } catch (IllegalArgumentException e) {
+                List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+                throw error(field, "'" + value + "' is not one of " + String.join(", ", names));
+            }
+        }
+    }
+}
