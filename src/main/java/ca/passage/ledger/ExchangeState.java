@@ -1,0 +1,15 @@
+package ca.passage.ledger;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The life of one exchange (one notice to one partner). Add states, never rename them: operators script on them. */
+public enum ExchangeState {
+    RECEIVED, PENDING_APPROVAL, QUEUED, SENDING, SENT, ACKNOWLEDGED, REJECTED, FAILED, ACK_OVERDUE, CANCELLED;
+
+    public static final Set<ExchangeState> FINAL = EnumSet.of(ACKNOWLEDGED, REJECTED, FAILED, CANCELLED);
+
+    public boolean isFinal() {
+        return FINAL.contains(this);
+    }
+}

@@ -1,0 +1,21 @@
+package ca.passage.ledger;
+
+import java.time.Instant;
+
+/** A stored notice: its metadata, and the canonical XML the translators read. */
+public record NoticeRecord(
+        String noticeId,
+        String nationalFileNumber,
+        int version,
+        String requestedAction,
+        String priority,
+        String handlingCode,
+        String legalBasis,
+        String submittedBy,
+        Instant receivedAt,
+        String contentDigest,
+        byte[] content,
+        String approvalState,
+        String approvedBy,
+        Instant approvedAt) {
+}
