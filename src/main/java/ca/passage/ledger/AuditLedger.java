@@ -1,0 +1,217 @@
+package ca.passage.ledger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tamper-evident audit ledger: a hash chain of {@link AuditEvent}s with signed checkpoints.
+ *
+ * <p>Appends are serialised through the single row of {@code audit_chain_head}, locked with
+ * {@code SELECT ... FOR UPDATE}: any number of gateway nodes on one PostgreSQL (or threads on one H2)
+ * produce one chain. The lock is held until the appending transaction ends, so callers that append inside
+ * their own transaction should commit promptly.
+ */
+public final class AuditLedger implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLedger.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final CheckpointSigner signer;
+    private final CheckpointPolicy policy;
+    private final ScheduledExecutorService timer;
+    private volatile boolean closed;
+
+    public AuditLedger(DataSource dataSource, Clock clock, CheckpointSigner signer) {
+        this(dataSource, clock, signer, CheckpointPolicy.DEFAULT);
+    }
+
+    public AuditLedger(DataSource dataSource, Clock clock, CheckpointSigner signer, CheckpointPolicy policy) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.signer = signer;
+        this.policy = policy;
+        if (policy.maxAge() != null && signer.canSign()) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "audit-checkpoint");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = policy.maxAge().toMillis();
+            timer.scheduleWithFixedDelay(this::timedCheckpoint, ms, ms, TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    public CheckpointPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Appends {@code e} inside the caller's open transaction ({@code tx.getAutoCommit()} must be false): the
+     * caller commits, so the state change and its audit event commit or roll back together. Returns the
+     * event's sequence number. A null event time is stamped with the ledger's clock.
+     */
+    public long append(Connection tx, AuditEvent e) throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("audit ledger is closed");
+        }
+        if (tx.getAutoCommit()) {
+            throw new IllegalStateException("append(Connection, ...) needs an open transaction (autoCommit off)");
+        }
+        if (tx.isReadOnly()) {
+            throw new IllegalStateException("append on a read-only connection");
+        }
+        Instant now = clock.instant();
+        AuditEvent event = e.time() == null ? e.withTime(now) : e;
+        LedgerRows.Head head = LedgerRows.head(tx, true);
+        long seq = head.seq() + 1;
+        String hash = ChainHash.hash(head.hash(), event);
+        try (PreparedStatement ps = tx.prepareStatement(LedgerRows.INSERT)) {
+            LedgerRows.bindInsert(ps, seq, event, head.hash(), hash);
+            ps.executeUpdate();
+        }
+        long lastCkSeq = head.lastCheckpointSeq();
+        Instant lastCkAt = head.lastCheckpointAt();
+        if (signer.canSign() && checkpointDue(seq, lastCkSeq, lastCkAt, now)) {
+            LedgerRows.insertCheckpoint(tx, signer.sign(seq, hash, now));
+            lastCkSeq = seq;
+            lastCkAt = now;
+        } else if (lastCkAt == null) {
+            lastCkAt = now; // the time-based interval starts with the first event
+        }
+        try (PreparedStatement ps = tx.prepareStatement("UPDATE audit_chain_head SET head_seq = ?, head_hash = ?, "
+                + "last_checkpoint_seq = ?, last_checkpoint_at = ? WHERE id = 1")) {
+            ps.setLong(1, seq);
+            ps.setString(2, hash);
+            ps.setLong(3, lastCkSeq);
+            ps.setObject(4, LedgerRows.toDb(lastCkAt));
+            ps.executeUpdate();
+        }
+        return seq;
+    }
+
+    private boolean checkpointDue(long seq, long lastCkSeq, Instant lastCkAt, Instant now) {
+        if (seq - lastCkSeq >= policy.everyEvents()) {
+            return true;
+        }
+        Duration maxAge = policy.maxAge();
+        return maxAge != null && lastCkAt != null && Duration.between(lastCkAt, now).compareTo(maxAge) >= 0;
+    }
+
+    /** Appends {@code e} in a transaction of its own. */
+    public long append(AuditEvent e) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long seq = append(c, e);
+                c.commit();
+                return seq;
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new LedgerException("audit append failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Signs the current chain head now, if events were appended since the last checkpoint. Returns the new
+     * checkpoint, or empty when there was nothing new to sign or this ledger has no private key.
+     */
+    public Optional<Checkpoint> checkpointNow() {
+        if (!signer.canSign()) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                LedgerRows.Head head = LedgerRows.head(c, true);
+                if (head.seq() <= head.lastCheckpointSeq()) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                Instant now = clock.instant();
+                Checkpoint cp = signer.sign(head.seq(), head.hash(), now);
+                LedgerRows.insertCheckpoint(c, cp);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_chain_head SET last_checkpoint_seq = ?, "
+                        + "last_checkpoint_at = ? WHERE id = 1")) {
+                    ps.setLong(1, cp.seq());
+                    ps.setObject(2, LedgerRows.toDb(now));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return Optional.of(cp);
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            throw new LedgerException("audit checkpoint failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private void timedCheckpoint() {
+        try {
+            try (Connection c = dataSource.getConnection()) {
+                LedgerRows.Head head = LedgerRows.head(c, false);
+                if (head.seq() <= head.lastCheckpointSeq() || head.lastCheckpointAt() != null
+                        && Duration.between(head.lastCheckpointAt(), clock.instant()).compareTo(policy.maxAge()) < 0) {
+                    return;
+                }
+            }
+            checkpointNow();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("timed audit checkpoint failed: {}", e.toString());
+        }
+    }
+
+    /** The chain head: sequence number and hash of the last event (0 and {@link ChainHash#GENESIS} when empty). */
+    public LedgerRecord head() {
+        try (Connection c = dataSource.getConnection()) {
+            LedgerRows.Head h = LedgerRows.head(c, false);
+            return new LedgerRecord(h.seq(), null, null, h.hash());
+        } catch (SQLException e) {
+            throw new LedgerException("reading the audit chain head failed: " + e.getMessage(), e);
+        }
+    }
+
+    public List<Checkpoint> checkpoints() {
+        try (Connection c = dataSource.getConnection()) {
+            return LedgerRows.checkpoints(c);
+        } catch (SQLException e) {
+            throw new LedgerException("reading checkpoints failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the checkpoint timer and signs a final checkpoint over the head (shutdown). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        try {
+            checkpointNow();
+        } finally {
+            closed = true;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package ca.passage.ledger;
+
+import java.time.Duration;
+
+/**
+ * When the ledger signs a checkpoint: after {@code everyEvents} events since the last one, or when an
+ * append finds the last one older than {@code maxAge} (and a background timer checks every
+ * {@code maxAge} too); always on {@link AuditLedger#checkpointNow()} and {@link AuditLedger#close()}.
+ * {@code maxAge} may be null (count only).
+ */
+public record CheckpointPolicy(int everyEvents, Duration maxAge) {
+
+    public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(1000, Duration.ofMinutes(5));
+
+    public CheckpointPolicy {
+        if (everyEvents < 1) {
+            throw new IllegalArgumentException("everyEvents must be at least 1");
+        }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw new IllegalArgumentException("maxAge must be positive");
+        }
+    }
+
+    public static CheckpointPolicy everyEvents(int n) {
+        return new CheckpointPolicy(n, null);
+    }
+}
