@@ -1,0 +1,41 @@
+package ca.passage.channel;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Posts a sealed message to a partner's HTTP endpoint and returns the partner's synchronous answer. */
+public final class PartnerHttpChannel {
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    public PartnerHttpChannel(Duration connectTimeout, Duration requestTimeout) {
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    public byte[] post(URI endpoint, byte[] message) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(message))
+                .build();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new DeliveryException("partner answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new DeliveryException("partner unreachable at " + endpoint + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("delivery interrupted");
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package ca.passage.ledger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The exchange state store. Every state change is a guarded UPDATE (it only happens from the states named) and
+ * commits together with its audit event, so the ledger and the store never disagree.
+ */
+public final class ExchangeStore {
+
+    private final DataSource dataSource;
+    private final AuditLedger ledger;
+    private final Clock clock;
+
+    public ExchangeStore(DataSource dataSource, AuditLedger ledger, Clock clock) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Stores a notice and its exchanges, with their audit events, in one transaction. */
+    public void storeNotice(NoticeRecord n, List<ExchangeRecord> exchanges, List<AuditEvent> events) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (notice_id, national_file_number, "
+                    + "version, requested_action, priority, handling_code, legal_basis, submitted_by, received_at, "
+                    + "content_digest, content, approval_state, approved_by, approved_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, n.noticeId());
+                ps.setString(2, n.nationalFileNumber());
+                ps.setInt(3, n.version());
+                ps.setString(4, n.requestedAction());
+                ps.setString(5, n.priority());
+                ps.setString(6, n.handlingCode());
+                ps.setString(7, n.legalBasis());
+                ps.setString(8, n.submittedBy());
+                ps.setObject(9, odt(n.receivedAt()));
+                ps.setString(10, n.contentDigest());
+                ps.setBytes(11, n.content());
+                ps.setString(12, n.approvalState());
+                ps.setString(13, n.approvedBy());
+                ps.setObject(14, odt(n.approvedAt()));
+                ps.executeUpdate();
+            }
+            for (ExchangeRecord e : exchanges) {
+                insertExchange(c, e);
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
+            }
+            return null;
+        });
+    }
+
+    public boolean noticeExists(String noticeId) {
+        return findNotice(noticeId).isPresent();
+    }
+
+    private static void insertExchange(Connection c, ExchangeRecord e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange (exchange_id, notice_id, partner_id, "
+                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, e.exchangeId());
+            ps.setString(2, e.noticeId());
+            ps.setString(3, e.partnerId());
+            ps.setString(4, e.direction());
+            ps.setString(5, e.state().name());
+            ps.setString(6, e.messageId());
+            ps.setString(7, e.conversationId());
+            ps.setInt(8, e.attempts());
+            ps.setObject(9, odt(e.createdAt()));
+            ps.setObject(10, odt(e.updatedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves an exchange to {@code to} if it is in one of {@code from}; returns false (and writes nothing) when it
+     * is not, which makes every caller idempotent under redelivery.
+     */
+    public boolean transition(Transition t) {
+        return inTransaction(c -> {
+            Instant now = clock.instant();
+            StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
+            if (t.countAttempt()) {
+                sql.append(", attempts = attempts + 1");
+            }
+            if (t.lastError() != null) {
+                sql.append(", last_error = ?");
+            }
+            if (t.sentDigest() != null) {
+                sql.append(", sent_digest = ?, sent_at = ?");
+            }
+            if (t.receiptDigest() != null) {
+                sql.append(", receipt_digest = ?");
+            }
+            if (t.to().isFinal()) {
+                sql.append(", closed_at = ?");
+            }
+            sql.append(" WHERE exchange_id = ? AND state IN (")
+                    .append(t.from().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")))
+                    .append(")");
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setString(i++, t.to().name());
+                ps.setObject(i++, odt(now));
+                if (t.lastError() != null) {
+                    ps.setString(i++, truncate(t.lastError(), 1024));
+                }
+                if (t.sentDigest() != null) {
+                    ps.setString(i++, t.sentDigest());
+                    ps.setObject(i++, odt(now));
+                }
+                if (t.receiptDigest() != null) {
+                    ps.setString(i++, t.receiptDigest());
+                }
+                if (t.to().isFinal()) {
+                    ps.setObject(i++, odt(now));
+                }
+                ps.setString(i, t.exchangeId());
+                updated = ps.executeUpdate();
+            }
+            if (updated == 1 && t.audit() != null) {
+                ledger.append(c, t.audit().withTime(now));
+            }
+            return updated == 1;
+        });
+    }
+
+    /** Records a failed attempt that will be retried: the state stays, the error is kept for the operator. */
+    public void recordAttemptError(String exchangeId, String error) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE exchange SET last_error = ?, updated_at = ? WHERE exchange_id = ?")) {
+                ps.setString(1, truncate(error, 1024));
+                ps.setObject(2, odt(clock.instant()));
+                ps.setString(3, exchangeId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<ExchangeRecord> findExchange(String exchangeId) {
+        List<ExchangeRecord> found = queryExchanges("WHERE exchange_id = ?", exchangeId);
+        return found.stream().findFirst();
+    }
+
+    public Optional<ExchangeRecord> findByMessageId(String messageId) {
+        return queryExchanges("WHERE message_id = ?", messageId).stream().findFirst();
+    }
+
+    public List<ExchangeRecord> exchangesOf(String noticeId) {
+        return queryExchanges("WHERE notice_id = ? ORDER BY partner_id", noticeId);
+    }
+
+    /** Exchanges filtered by partner and/or state (null = any), newest first, at most {@code limit}. */
+    public List<ExchangeRecord> search(String partnerId, ExchangeState state, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        if (partnerId != null) {
+            where.append(" AND partner_id = ?");
+            args.add(partnerId);
+        }
+        if (state != null) {
+            where.append(" AND state = ?");
+            args.add(state.name());
+        }
+        where.append(" ORDER BY created_at DESC, exchange_id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return queryExchanges(where.toString(), args.toArray());
+    }
+
+    /** Exchanges that must be (re)queued: RECEIVED and approved, older than {@code olderThan}. */
+    public List<ExchangeRecord> awaitingQueue(Instant olderThan) {
+        return queryExchanges("WHERE state = 'RECEIVED' AND updated_at <= ? ORDER BY created_at", odt(olderThan));
+    }
+
+    /** Exchanges in a non-final state, for start-up recovery and the demo's wait. */
+    public List<ExchangeRecord> open() {
+        Set<ExchangeState> open = EnumSet.complementOf(EnumSet.copyOf(ExchangeState.FINAL));
+        return queryExchanges("WHERE state IN (" + open.stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(",")) + ") ORDER BY created_at");
+    }
+
+    public Optional<NoticeRecord> findNotice(String noticeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM notice WHERE notice_id = ?")) {
+            ps.setString(1, noticeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new NoticeRecord(
+                        rs.getString("notice_id"), rs.getString("national_file_number"), rs.getInt("version"),
+                        rs.getString("requested_action"), rs.getString("priority"), rs.getString("handling_code"),
+                        rs.getString("legal_basis"), rs.getString("submitted_by"), instant(rs, "received_at"),
+                        rs.getString("content_digest"), rs.getBytes("content"), rs.getString("approval_state"),
+                        rs.getString("approved_by"), instant(rs, "approved_at")));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read notice " + noticeId, e);
+        }
+    }
+
+    private List<ExchangeRecord> queryExchanges(String where, Object... args) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM exchange " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<ExchangeRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ExchangeRecord(
+                            rs.getString("exchange_id"), rs.getString("notice_id"), rs.getString("partner_id"),
+                            rs.getString("direction"), ExchangeState.valueOf(rs.getString("state")),
+                            rs.getString("message_id"), rs.getString("conversation_id"), rs.getInt("attempts"),
+                            rs.getString("last_error"), rs.getString("sent_digest"), rs.getString("receipt_digest"),
+                            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
+                            instant(rs, "closed_at")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read exchanges", e);
+        }
+    }
+
+    private interface TxWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(TxWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
