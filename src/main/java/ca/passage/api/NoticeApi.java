@@ -1,0 +1,151 @@
+package ca.passage.api;
+
+import ca.passage.intake.DuplicateNoticeException;
+import ca.passage.intake.IntakeReceipt;
+import ca.passage.intake.NoticeIntake;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.ledger.ExchangeStore;
+import ca.passage.ledger.NoticeRecord;
+import ca.passage.notice.InvalidNoticeException;
+import ca.passage.notice.NoticeParser;
+import ca.passage.xml.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The officers' REST facade: turns requests into intake and store calls and every outcome into an
+ * {@link ApiResponse}. Bad input becomes a problem response naming each fault, never a stack trace.
+ */
+public final class NoticeApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeApi.class);
+
+    private final NoticeIntake intake;
+    private final ExchangeStore store;
+    private final JsonMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    public NoticeApi(NoticeIntake intake, ExchangeStore store) {
+        this.intake = intake;
+        this.store = store;
+    }
+
+    public ApiResponse submit(byte[] body, @Header("Content-Type") String contentType,
+                              @Header("X-Passage-User") String user) {
+        NoticeParser.Format format;
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("json")) {
+            format = NoticeParser.Format.JSON;
+        } else if (type.contains("xml")) {
+            format = NoticeParser.Format.XML;
+        } else {
+            return problem(415, "Unsupported media type",
+                    "send the notice as application/xml or application/json", List.of());
+        }
+        return accept(body, format, user == null || user.isBlank() ? "officer:unidentified" : "officer:" + user);
+    }
+
+    /** A notice dropped in the inbox folder; the format follows the file extension. */
+    public ApiResponse submitFile(byte[] body, @Header("CamelFileName") String fileName) {
+        NoticeParser.Format format = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json")
+                ? NoticeParser.Format.JSON : NoticeParser.Format.XML;
+        return accept(body, format, "drop-folder");
+    }
+
+    /** The drop folder moves a refused file to .error; the reason goes to the log (ids and paths only). */
+    public void failUnlessAccepted(ApiResponse response, @Header("CamelFileName") String fileName) {
+        if (!response.isAccepted()) {
+            LOG.warn("refused dropped notice {}: {}", fileName, response.json());
+            throw new RefusedFileException("notice file " + fileName + " refused");
+        }
+    }
+
+    private ApiResponse accept(byte[] body, NoticeParser.Format format, String submittedBy) {
+        try {
+            IntakeReceipt receipt = intake.accept(body, format, submittedBy);
+            LOG.info("accepted notice {} for {} partner(s)", receipt.noticeId(), receipt.exchanges().size());
+            return new ApiResponse(202, ApiResponse.JSON, write(receipt), receipt);
+        } catch (InvalidNoticeException e) {
+            return problem(e.violations().stream().anyMatch(v -> v.message().contains("the limit is")) ? 413 : 400,
+                    "Invalid notice", e.violations().size() + " violation(s)", e.violations());
+        } catch (DuplicateNoticeException e) {
+            return problem(409, "Duplicate notice", e.getMessage(), List.of());
+        }
+    }
+
+    public ApiResponse notice(String noticeId) {
+        return store.findNotice(noticeId)
+                .map(n -> ok(noticeView(n)))
+                .orElseGet(() -> problem(404, "Not found", "no notice " + noticeId, List.of()));
+    }
+
+    public ApiResponse exchange(String exchangeId) {
+        return store.findExchange(exchangeId)
+                .map(e -> ok(e))
+                .orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId, List.of()));
+    }
+
+    public ApiResponse searchExchanges(String partner, String state, String limit) {
+        ExchangeState wanted = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                wanted = ExchangeState.valueOf(state.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return problem(400, "Invalid query", "unknown state " + state,
+                        List.of(new Violation("state", "one of " + List.of(ExchangeState.values()))));
+            }
+        }
+        int max = 100;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                max = Math.min(1000, Math.max(1, Integer.parseInt(limit)));
+            } catch (NumberFormatException e) {
+                return problem(400, "Invalid query", "limit must be a number", List.of(new Violation("limit", limit)));
+            }
+        }
+        return ok(store.search(partner == null || partner.isBlank() ? null : partner, wanted, max));
+    }
+
+    private Map<String, Object> noticeView(NoticeRecord n) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("noticeId", n.noticeId());
+        view.put("nationalFileNumber", n.nationalFileNumber());
+        view.put("version", n.version());
+        view.put("requestedAction", n.requestedAction());
+        view.put("priority", n.priority());
+        view.put("handlingCode", n.handlingCode());
+        view.put("receivedAt", n.receivedAt());
+        view.put("approvalState", n.approvalState());
+        view.put("contentDigest", n.contentDigest());
+        List<ExchangeRecord> exchanges = store.exchangesOf(n.noticeId());
+        view.put("exchanges", exchanges);
+        return view;
+    }
+
+    private ApiResponse ok(Object body) {
+        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
+    }
+
+    private ApiResponse problem(int status, String title, String detail, List<Violation> violations) {
+        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), null);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON answer", e);
+        }
+    }
+}

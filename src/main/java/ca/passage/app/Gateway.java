@@ -1,0 +1,196 @@
+package ca.passage.app;
+
+import ca.passage.api.NoticeApi;
+import ca.passage.broker.EmbeddedBroker;
+import ca.passage.channel.PartnerHttpChannel;
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.Keyring;
+import ca.passage.crypto.MessageOpener;
+import ca.passage.crypto.MessageSealer;
+import ca.passage.crypto.TrustStore;
+import ca.passage.intake.NoticeIntake;
+import ca.passage.intake.QueueSteps;
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.CheckpointSigner;
+import ca.passage.ledger.Database;
+import ca.passage.ledger.ExchangeStore;
+import ca.passage.notice.NoticeParser;
+import ca.passage.notice.NoticeRules;
+import ca.passage.outbound.OutboundSteps;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerProfileLoader;
+import ca.passage.partner.PartnerRegistry;
+import ca.passage.translate.TranslatorRegistry;
+import ca.passage.translate.Translators;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The one place where Passage is assembled: configuration is loaded and validated, the store, ledger, broker and
+ * crypto are opened, beans are bound for the YAML routes, and one outbound route is made per partner.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    public static final int MAX_NOTICE_BYTES = 512 * 1024;
+
+    private final GatewaySettings settings;
+    private final Clock clock = Clock.systemUTC();
+    private final PartnerRegistry partners;
+    private Database database;
+    private AuditLedger ledger;
+    private ExchangeStore store;
+    private EmbeddedBroker broker;
+    private CachingConnectionFactory connectionFactory;
+    private Main main;
+
+    public Gateway(GatewaySettings settings) {
+        this.settings = settings;
+        TranslatorRegistry translators = Translators.standard();
+        CryptoConfig crypto = CryptoConfig.load(settings.cryptoConfig());
+        this.partners = new PartnerProfileLoader(translators.formats(), crypto.profiles().keySet())
+                .loadRegistry(settings.partnerProfiles());
+    }
+
+    public PartnerRegistry partners() {
+        return partners;
+    }
+
+    public ExchangeStore store() {
+        return store;
+    }
+
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The gateway certificate that verifies the audit checkpoints (no private key). */
+    public CheckpointSigner checkpointVerifier() {
+        try {
+            return CheckpointSigner.fromKeysDir(settings.keysDir(), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the gateway certificate: " + e.getMessage());
+        }
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public void start() {
+        try {
+            Files.createDirectories(settings.dataDir());
+            Files.createDirectories(settings.inbox());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create data folder " + settings.dataDir() + ": " + e.getMessage());
+        }
+        requireKeys();
+        warnAboutExpiringCertificates();
+        TranslatorRegistry translators = Translators.standard();
+        CryptoConfig crypto = CryptoConfig.load(settings.cryptoConfig());
+        Keyring keyring = Keyring.load(settings.keysDir(), DevPki.GATEWAY);
+        TrustStore trust = new TrustStore(settings.keysDir(), crypto, partners.all());
+
+        database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
+        try {
+            ledger = new AuditLedger(database.dataSource(), clock, CheckpointSigner.fromKeysDir(settings.keysDir(), true));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the gateway key for audit checkpoints: " + e.getMessage());
+        }
+        store = new ExchangeStore(database.dataSource(), ledger, clock);
+
+        String brokerUrl = settings.brokerUrl();
+        if (brokerUrl == null) {
+            broker = new EmbeddedBroker(settings.dataDir(), partners.all());
+            broker.start();
+            brokerUrl = EmbeddedBroker.IN_VM_URL;
+        }
+        connectionFactory = new CachingConnectionFactory(new ActiveMQConnectionFactory(brokerUrl));
+        connectionFactory.setSessionCacheSize(10);
+
+        NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
+        NoticeIntake intake = new NoticeIntake(parser, store, clock);
+        OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust,
+                new MessageSealer(keyring, crypto.policy(), clock), new MessageOpener(keyring, crypto.policy(), clock),
+                new PartnerHttpChannel(Duration.ofSeconds(5), Duration.ofSeconds(30)), clock);
+
+        main = new Main();
+        main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
+        main.addInitialProperty("camel.main.name", "passage");
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", "0.0.0.0");
+        main.addInitialProperty("camel.server.port", String.valueOf(settings.httpPort()));
+        main.addInitialProperty("camel.management.enabled", "true");
+        main.addInitialProperty("camel.management.port", String.valueOf(settings.managementPort()));
+        main.addInitialProperty("camel.management.healthCheckEnabled", "true");
+        main.addInitialProperty("camel.management.metricsEnabled", "true");
+        main.addInitialProperty("camel.rest.component", "platform-http");
+        main.addInitialProperty("passage.inbox", settings.inbox().toAbsolutePath().toString());
+        main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        main.bind("noticeApi", new NoticeApi(intake, store));
+        main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
+        main.bind("outboundSteps", outbound);
+        main.start();
+        try {
+            for (PartnerProfile p : partners.all()) {
+                if (p.enabled()) {
+                    TemplatedRouteBuilder.builder(main.getCamelContext(), "outbound-partner")
+                            .routeId("outbound-" + p.id())
+                            .parameter("partnerId", p.id())
+                            .add();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the outbound routes: " + e.getMessage(), e);
+        }
+        ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STARTED").withOutcome("OK", null));
+        LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
+                settings.httpPort(), settings.managementPort(), partners.all().size());
+    }
+
+    private void requireKeys() {
+        if (!Files.exists(settings.keysDir().resolve("gateway.key.pem"))) {
+            throw new IllegalStateException("no gateway key in " + settings.keysDir()
+                    + ": run `./passage keys init --dir " + settings.keysDir() + "` first");
+        }
+    }
+
+    private void warnAboutExpiringCertificates() {
+        new DevPki(clock).expiringWithin(settings.keysDir(), Duration.ofDays(30)).forEach(c ->
+                LOG.warn("certificate {} ({}) expires {}: within 30 days", c.file(), c.subject(), c.notAfter()));
+    }
+
+    @Override
+    public void close() {
+        if (main != null) {
+            main.stop();
+        }
+        if (connectionFactory != null) {
+            connectionFactory.destroy();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (ledger != null) {
+            ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STOPPED").withOutcome("OK", null));
+            ledger.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

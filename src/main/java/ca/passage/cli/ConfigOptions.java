@@ -1,0 +1,50 @@
+package ca.passage.cli;
+
+import ca.passage.app.GatewaySettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every command that reads configuration shares; defaults suit a checkout. */
+public final class ConfigOptions {
+
+    @Option(names = "--data", defaultValue = "data", description = "data folder (H2 store, broker journal, inbox); default: ${DEFAULT-VALUE}")
+    Path data;
+
+    @Option(names = "--profiles", defaultValue = "partner-profiles", description = "partner profiles folder; default: ${DEFAULT-VALUE}")
+    Path profiles;
+
+    @Option(names = "--crypto-config", defaultValue = "crypto-config", description = "crypto profiles and policy; default: ${DEFAULT-VALUE}")
+    Path cryptoConfig;
+
+    @Option(names = "--keys", defaultValue = "keys", description = "PEM keys and certificates; default: ${DEFAULT-VALUE}")
+    Path keys;
+
+    @Option(names = "--port", defaultValue = "8080", description = "REST port; default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--management-port", defaultValue = "9876", description = "health and metrics port; default: ${DEFAULT-VALUE}")
+    int managementPort;
+
+    @Option(names = "--broker-url", description = "external Artemis (tcp://host:61616); default: embedded")
+    String brokerUrl;
+
+    @Option(names = "--db-url", description = "JDBC URL (jdbc:postgresql://...); default: H2 file in the data folder")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "", description = "database user")
+    String dbUser;
+
+    @Option(names = "--db-password-env", description = "name of the environment variable holding the database password")
+    String dbPasswordEnv;
+
+    GatewaySettings settings() {
+        return settings(data, keys);
+    }
+
+    GatewaySettings settings(Path dataDir, Path keysDir) {
+        String password = dbPasswordEnv == null ? "" : System.getenv(dbPasswordEnv);
+        return new GatewaySettings(dataDir, profiles, cryptoConfig, keysDir, port, managementPort, brokerUrl, dbUrl,
+                dbUser, password == null ? "" : password);
+    }
+}

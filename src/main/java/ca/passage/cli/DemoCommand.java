@@ -1,0 +1,121 @@
+package ca.passage.cli;
+
+import ca.passage.app.Gateway;
+import ca.passage.crypto.DevPki;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.ledger.LedgerVerifier;
+import ca.passage.ledger.VerificationResult;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerRegistry;
+import ca.passage.sim.PartnerSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * Everything embedded in one process: a fresh data folder and development keys, the three simulated partners on
+ * loopback, the gateway. Submits every sample notice through the REST API, waits for every exchange to close, checks
+ * the audit chain and prints a summary. Exit 0 only when every exchange is ACKNOWLEDGED and the chain is intact.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the gateway with simulated partners, send the sample notices, wait for every receipt.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--samples", defaultValue = "samples/notices", description = "notices to send; default: ${DEFAULT-VALUE}")
+    Path samples;
+
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for receipts; default: ${DEFAULT-VALUE}")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dataDir = config.data.resolve("demo");
+        deleteRecursively(dataDir);
+        Path keys = dataDir.resolve("keys");
+        System.out.println("1/5 development keys in " + keys);
+        new DevPki().init(keys, KeysCommand.specs(config));
+
+        PartnerRegistry partners = PartnerSimCommand.registry(config);
+        List<PartnerSimulator> sims = new ArrayList<>();
+        try (Gateway gateway = new Gateway(config.settings(dataDir, keys))) {
+            System.out.println("2/5 simulated partners on loopback");
+            for (PartnerProfile p : partners.all()) {
+                PartnerSimulator sim = PartnerSimCommand.simulator(config, keys, p.id(), null, 0);
+                sim.start(p.channel().endpoint().getPort());
+                sims.add(sim);
+                System.out.printf("    %-14s %s%n", p.id(), p.channel().endpoint());
+            }
+            System.out.println("3/5 gateway on http://localhost:" + config.port);
+            gateway.start();
+
+            List<Path> files;
+            try (Stream<Path> s = Files.list(samples)) {
+                files = s.filter(f -> f.toString().endsWith(".xml") || f.toString().endsWith(".json")).sorted().toList();
+            }
+            System.out.println("4/5 sending " + files.size() + " sample notice(s)");
+            GatewayClient client = new GatewayClient("http://localhost:" + config.port);
+            Instant started = Instant.now();
+            for (Path f : files) {
+                boolean json = f.toString().endsWith(".json");
+                GatewayClient.Answer a = client.post("/api/v1/notices", json ? "application/json" : "application/xml",
+                        Files.readAllBytes(f), "demo-officer");
+                System.out.printf("    %-48s HTTP %d%n", f.getFileName(), a.status());
+                if (a.status() != 202) {
+                    System.out.println("    " + a.body());
+                    return 1;
+                }
+            }
+            List<ExchangeRecord> all = waitForClosure(gateway, started);
+            System.out.println("5/5 results");
+            System.out.printf("    %-16s %-14s %-14s %8s %s%n", "NOTICE", "PARTNER", "STATE", "ATTEMPTS", "ROUND TRIP");
+            all.sort(Comparator.comparing(ExchangeRecord::noticeId).thenComparing(ExchangeRecord::partnerId));
+            for (ExchangeRecord e : all) {
+                String rtt = e.closedAt() == null ? "-" : Duration.between(e.createdAt(), e.closedAt()).toMillis() + " ms";
+                System.out.printf("    %-16s %-14s %-14s %8d %s%n", e.noticeId(), e.partnerId(), e.state(), e.attempts(), rtt);
+            }
+            long acknowledged = all.stream().filter(e -> e.state() == ExchangeState.ACKNOWLEDGED).count();
+            VerificationResult chain = new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource());
+            System.out.printf("%d/%d exchanges ACKNOWLEDGED; audit chain: %s%n", acknowledged, all.size(), chain.summary());
+            return acknowledged == all.size() && chain.intact() ? 0 : 1;
+        } finally {
+            sims.forEach(PartnerSimulator::close);
+        }
+    }
+
+    private List<ExchangeRecord> waitForClosure(Gateway gateway, Instant started) throws InterruptedException {
+        Instant deadline = started.plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (gateway.store().open().isEmpty()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return new ArrayList<>(gateway.store().search(null, null, 10_000));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package ca.passage.cli;
+
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.TrustStore;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "partners", mixinStandardHelpOptions = true, description = "List or check the partner profiles.",
+        subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.Check.class})
+public final class PartnersCommand {
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per partner.")
+    static final class ListPartners implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+
+        @Override
+        public Integer call() {
+            PartnerRegistry partners = PartnerSimCommand.registry(config);
+            System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", "ID", "CC", "FORMAT", "CRYPTO", "ENABLED", "ENDPOINT");
+            for (PartnerProfile p : partners.all()) {
+                System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", p.id(), p.country(), p.format(),
+                        p.cryptoProfile(), p.enabled(), p.channel().endpoint());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate every profile and its pinned certificate; exit 2 naming the file and field on error.")
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+
+        @Override
+        public Integer call() {
+            PartnerRegistry partners = PartnerSimCommand.registry(config);
+            new TrustStore(config.keys, CryptoConfig.load(config.cryptoConfig), partners.all());
+            System.out.println(partners.all().size() + " partner profile(s) valid, certificates found in " + config.keys);
+            return 0;
+        }
+    }
+}

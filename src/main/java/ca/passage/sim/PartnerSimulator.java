@@ -1,0 +1,175 @@
+package ca.passage.sim;
+
+import ca.passage.crypto.CryptoProfile;
+import ca.passage.crypto.Keyring;
+import ca.passage.crypto.MessageOpener;
+import ca.passage.crypto.MessageSealer;
+import ca.passage.crypto.OpenedMessage;
+import ca.passage.crypto.PartnerTrust;
+import ca.passage.crypto.CryptoPolicy;
+import ca.passage.crypto.SecurityRefusal;
+import ca.passage.envelope.Digests;
+import ca.passage.envelope.Envelope;
+import ca.passage.envelope.EnvelopeException;
+import ca.passage.envelope.EnvelopeHeader;
+import ca.passage.envelope.Receipt;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.translate.PartnerTranslator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A foreign partner on loopback. It does what a real partner system does with the same code Passage uses:
+ * decrypts with its own key, verifies the gateway's signature against the gateway's pinned certificate, reads
+ * the payload in its own format, de-duplicates by message id, and answers with a signed receipt carrying the
+ * digest of the exact bytes it received.
+ */
+public final class PartnerSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerSimulator.class);
+    private static final int MAX_BYTES = 10 * 1024 * 1024;
+
+    private final PartnerProfile profile;
+    private final PartnerTranslator translator;
+    private final CryptoProfile cryptoProfile;
+    private final MessageOpener opener;
+    private final MessageSealer sealer;
+    private final PartnerTrust gatewayTrust;
+    private final Path archive;
+    private final Clock clock;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicInteger failuresLeft;
+    private final AtomicLong archived = new AtomicLong();
+    private HttpServer server;
+
+    public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
+                            CryptoPolicy policy, Path keysDir, Path archive, int failFirst, Clock clock) {
+        this.profile = profile;
+        this.translator = translator;
+        this.cryptoProfile = cryptoProfile;
+        Keyring own = Keyring.load(keysDir, profile.id());
+        this.opener = new MessageOpener(own, policy, clock);
+        this.sealer = new MessageSealer(own, policy, clock);
+        this.gatewayTrust = PartnerTrust.load(keysDir, "gateway", cryptoProfile.keyFamily());
+        this.archive = archive;
+        this.failuresLeft = new AtomicInteger(failFirst);
+        this.clock = clock;
+    }
+
+    public void start(int port) throws IOException {
+        if (archive != null) {
+            Files.createDirectories(archive);
+        }
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.createContext("/exchange/v1/inbound", this::receive);
+        server.createContext("/sim/stats", this::stats);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        LOG.info("partner {} simulated on http://127.0.0.1:{}/exchange/v1/inbound", profile.id(), port);
+    }
+
+    public long distinctMessages() {
+        return seen.size();
+    }
+
+    public long duplicateMessages() {
+        return duplicates.get();
+    }
+
+    private void receive(HttpExchange http) throws IOException {
+        try (http) {
+            if (!"POST".equals(http.getRequestMethod())) {
+                answer(http, 405, "text/plain", "POST only".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] raw = readLimited(http.getRequestBody());
+            if (raw == null) {
+                answer(http, 413, "text/plain", "message too large".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            keep(raw);
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                answer(http, 503, "text/plain", "simulated outage".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            EnvelopeHeader header;
+            try {
+                OpenedMessage opened = opener.open(raw, gatewayTrust, cryptoProfile);
+                header = Envelope.readHeader(opened.document());
+                translator.fromPartner(Envelope.payloadContent(opened.document()), profile);
+            } catch (SecurityRefusal | EnvelopeException | IllegalArgumentException e) {
+                refused.incrementAndGet();
+                LOG.warn("partner {} refused a message: {}", profile.id(), e.getMessage());
+                answer(http, 400, "text/plain", ("refused: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (!seen.add(header.messageId())) {
+                duplicates.incrementAndGet();
+            }
+            answer(http, 200, "application/xml", receiptFor(header, Digests.sha256(raw)));
+        } catch (RuntimeException e) {
+            LOG.error("partner {} failed on a message", profile.id(), e);
+        }
+    }
+
+    private byte[] receiptFor(EnvelopeHeader received, String digest) {
+        EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@" + profile.id(), received.conversationId(),
+                received.messageId(), profile.id(), received.from(), received.service(),
+                EnvelopeHeader.ACTION_RECEIPT, clock.instant(), received.handlingCode(), Receipt.FORMAT);
+        return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), gatewayTrust, cryptoProfile);
+    }
+
+    private void stats(HttpExchange http) throws IOException {
+        try (http) {
+            String json = "{\"partner\":\"" + profile.id() + "\",\"distinct\":" + seen.size() + ",\"duplicates\":"
+                    + duplicates.get() + ",\"refused\":" + refused.get() + "}";
+            answer(http, 200, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void keep(byte[] raw) throws IOException {
+        if (archive != null) {
+            String name = String.format("%06d-%s.xml", archived.incrementAndGet(), Digests.sha256(raw).substring(0, 16));
+            Files.write(archive.resolve(name), raw);
+        }
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        return bytes.length > MAX_BYTES ? null : bytes;
+    }
+
+    private static void answer(HttpExchange http, int status, String type, byte[] body) throws IOException {
+        http.getResponseHeaders().set("Content-Type", type);
+        http.sendResponseHeaders(status, body.length);
+        try (OutputStream out = http.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
