@@ -42,6 +42,7 @@ public final class AuditSearch {
         eq(where, args, "action", q.action());
         eq(where, args, "outcome", q.outcome());
         try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // read-only transaction (pgjdbc enforces read-only only inside one)
             c.setReadOnly(true);
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_event" + where)) {
