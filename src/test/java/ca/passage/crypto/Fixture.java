@@ -23,9 +23,14 @@ final class Fixture {
     final Clock clock = Clock.systemUTC();
 
     Fixture(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** {@code pkiClock}: the time the dev PKI believes it is when issuing (validity starts 5 minutes before). */
+    Fixture(Path dir, Clock pkiClock) {
         this.dir = dir;
         this.config = CryptoConfig.load(CONFIG_DIR);
-        new DevPki(clock).init(dir, List.of(new PartnerKeySpec(EC, KeyFamily.EC), new PartnerKeySpec(ED, KeyFamily.ED),
+        new DevPki(pkiClock).init(dir, List.of(new PartnerKeySpec(EC, KeyFamily.EC), new PartnerKeySpec(ED, KeyFamily.ED),
                 new PartnerKeySpec(RSA, KeyFamily.RSA), new PartnerKeySpec(RSA2, KeyFamily.RSA)));
     }
 
