@@ -18,6 +18,7 @@ import java.util.UUID;
 public final class Envelope {
 
     public static final String NS = "urn:ca:passage:envelope:1";
+    private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
     private Envelope() {
     }
@@ -31,6 +32,8 @@ public final class Envelope {
         }
         Document doc = SecureXml.documentBuilder().newDocument();
         Element message = doc.createElementNS(NS, "env:Message");
+        // Declared explicitly: serialisers that do no namespace fix-up (as signing does) must still see it.
+        message.setAttributeNS(XMLNS, "xmlns:env", NS);
         doc.appendChild(message);
         Element header = child(doc, message, "Header");
         header.setAttributeNS(null, "Id", "h-" + UUID.randomUUID());

@@ -17,6 +17,7 @@ public record Receipt(EnvelopeHeader header, String receivedDigest, String statu
     public static byte[] payload(String receivedDigest, String status) {
         Document doc = SecureXml.documentBuilder().newDocument();
         Element r = doc.createElementNS(Envelope.NS, "env:Receipt");
+        r.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:env", Envelope.NS);
         doc.appendChild(r);
         Element d = doc.createElementNS(Envelope.NS, "env:ReceivedDigest");
         d.setAttributeNS(null, "algorithm", "SHA-256");

@@ -1,0 +1,170 @@
+package ca.passage.app;
+
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.ledger.LedgerVerifier;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.translate.Translators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole outbound path in one process, as the demo runs it: REST intake, store, Artemis, translate, sign,
+ * encrypt, HTTP to simulated partners that decrypt and verify, signed receipts verified, audit chain intact.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private Gateway gateway;
+    private final List<PartnerSimulator> sims = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String baseUrl;
+
+    @BeforeAll
+    void start() throws IOException {
+        Path keys = dir.resolve("keys");
+        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
+        int port = freePort();
+        GatewaySettings settings = new GatewaySettings(dir.resolve("data"), Path.of("partner-profiles"),
+                Path.of("crypto-config"), keys, port, freePort(), null, null, "", "");
+        gateway = new Gateway(settings);
+        new DevPki().init(keys, gateway.partners().all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        for (PartnerProfile p : gateway.partners().all()) {
+            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
+                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, dir.resolve("archive-" + p.id()), 0,
+                    Clock.systemUTC());
+            sim.start(p.channel().endpoint().getPort());
+            sims.add(sim);
+        }
+        gateway.start();
+        baseUrl = "http://localhost:" + port;
+    }
+
+    @AfterAll
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        sims.forEach(PartnerSimulator::close);
+    }
+
+    @Test
+    void sampleNoticeIsAcknowledgedByEveryRecipientAndTheChainStaysIntact() throws Exception {
+        HttpResponse<String> r = post("application/xml", Files.readAllBytes(Path.of("samples/notices/02-red-labour-suspect.xml")));
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(r.body()).contains("CA-2026-000102", "interpol-hub", "eu-agency", "us-hsi");
+
+        List<ExchangeRecord> exchanges = awaitClosed("CA-2026-000102", Duration.ofSeconds(60));
+        assertThat(exchanges).extracting(ExchangeRecord::state).containsOnly(ExchangeState.ACKNOWLEDGED);
+        assertThat(exchanges).allSatisfy(e -> {
+            assertThat(e.sentDigest()).hasSize(64);
+            assertThat(e.receiptDigest()).hasSize(64);
+        });
+        for (PartnerProfile p : gateway.partners().all()) {
+            try (var files = Files.list(dir.resolve("archive-" + p.id()))) {
+                String raw = Files.readString(files.findFirst().orElseThrow(), StandardCharsets.UTF_8);
+                assertThat(raw).contains("EncryptedData", "SignatureValue").doesNotContain("Ortega");
+            }
+        }
+        assertThat(new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource()).intact()).isTrue();
+        assertThat(get("/api/v1/notices/CA-2026-000102").body()).contains("ACKNOWLEDGED");
+    }
+
+    @Test
+    void malformedNoticeIsRefusedWithItsPathAndLeavesNothing() throws Exception {
+        HttpResponse<String> r = post("application/xml",
+                "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-BAD-1</noticeId></cn:CaseNotice>"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertRefused(r, 400, "/CaseNotice");
+        assertThat(gateway.store().findNotice("CA-BAD-1")).isEmpty();
+    }
+
+    @Test
+    void externalEntityPayloadIsRefused() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>&x;</noticeId></cn:CaseNotice>";
+        assertRefused(post("application/xml", xxe.getBytes(StandardCharsets.UTF_8)), 400, "DOCTYPE");
+    }
+
+    @Test
+    void billionLaughsPayloadIsRefused() throws Exception {
+        String lol = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><l>&c;</l>";
+        assertRefused(post("application/xml", lol.getBytes(StandardCharsets.UTF_8)), 400, "DOCTYPE");
+    }
+
+    @Test
+    void noticeOverTheSizeLimitIsRefused() throws Exception {
+        byte[] big = ("<x>" + "a".repeat(Gateway.MAX_NOTICE_BYTES) + "</x>").getBytes(StandardCharsets.UTF_8);
+        assertRefused(post("application/xml", big), 413, "limit");
+    }
+
+    @Test
+    void noticeNamingAnUnknownPartnerIsRefusedAndNothingIsQueued() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                .replace("CA-2026-000102", "CA-2026-UNKNOWN")
+                .replace("<recipient>us-hsi</recipient>", "<recipient>atlantis-police</recipient>");
+        assertRefused(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)), 400, "unknown partner atlantis-police");
+        assertThat(gateway.store().findNotice("CA-2026-UNKNOWN")).isEmpty();
+        assertThat(gateway.store().search("atlantis-police", null, 10)).isEmpty();
+    }
+
+    private void assertRefused(HttpResponse<String> r, int status, String mention) {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(r.body()).contains(mention).doesNotContain("Exception");
+    }
+
+    private List<ExchangeRecord> awaitClosed(String noticeId, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        List<ExchangeRecord> exchanges = gateway.store().exchangesOf(noticeId);
+        while (Instant.now().isBefore(deadline) && exchanges.stream().anyMatch(e -> !e.state().isFinal())) {
+            Thread.sleep(100);
+            exchanges = gateway.store().exchangesOf(noticeId);
+        }
+        return exchanges;
+    }
+
+    private HttpResponse<String> post(String type, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices")).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
