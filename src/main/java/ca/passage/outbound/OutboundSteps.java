@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 public final class OutboundSteps {
 
     private static final EnumSet<ExchangeState> SENDABLE =
-            EnumSet.of(ExchangeState.RECEIVED, ExchangeState.QUEUED, ExchangeState.SENDING, ExchangeState.ACK_OVERDUE);
+            EnumSet.of(ExchangeState.RECEIVED, ExchangeState.QUEUED, ExchangeState.SENDING, ExchangeState.SENT,
+                    ExchangeState.ACK_OVERDUE);
 
     private final ExchangeStore store;
     private final PartnerRegistry partners;

@@ -1,0 +1,147 @@
+package ca.passage.app;
+
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerProfileLoader;
+import ca.passage.partner.PartnerRegistry;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.translate.Translators;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 2's promise: a notice accepted with 202 survives {@code kill -9} of the gateway. The gateway runs as a
+ * separate process; notices are accepted while every partner is down (so they sit queued, retrying), the process
+ * is killed, the partners come up, the gateway restarts, and every exchange must reach ACKNOWLEDGED, each
+ * message received once by its partner.
+ */
+class GatewayCrashRecoveryTest {
+
+    private static final int NOTICES = 10;
+
+    @TempDir
+    Path dir;
+
+    private Process gateway;
+    private final List<PartnerSimulator> sims = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @AfterEach
+    void cleanUp() {
+        if (gateway != null) {
+            gateway.destroyForcibly();
+        }
+        sims.forEach(PartnerSimulator::close);
+    }
+
+    @Test
+    void acceptedNoticesSurviveKillMinusNineAndAreAllAcknowledgedAfterRestart() throws Exception {
+        Path keys = dir.resolve("keys");
+        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
+        PartnerRegistry partners = new PartnerProfileLoader(Translators.standard().formats(), crypto.profiles().keySet())
+                .loadRegistry(Path.of("partner-profiles"));
+        new DevPki().init(keys, partners.all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        int port = freePort();
+
+        gateway = startGateway(keys, port, dir.resolve("gateway-1.log"));
+        String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
+        for (int i = 0; i < NOTICES; i++) {
+            String xml = sample.replace("CA-2026-000102", "CA-CRASH-" + i);
+            HttpResponse<String> r = post(port, xml);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        }
+        gateway.destroyForcibly().waitFor();
+
+        for (PartnerProfile p : partners.all()) {
+            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
+                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
+            sim.start(p.channel().endpoint().getPort());
+            sims.add(sim);
+        }
+        gateway = startGateway(keys, port, dir.resolve("gateway-2.log"));
+
+        int expected = NOTICES * partners.all().size();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        int acknowledged = 0;
+        while (Instant.now().isBefore(deadline)) {
+            acknowledged = countAcknowledged(port);
+            if (acknowledged == expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(acknowledged).as("exchanges ACKNOWLEDGED after restart").isEqualTo(expected);
+        assertThat(sims.stream().mapToLong(PartnerSimulator::distinctMessages).sum()).isEqualTo(expected);
+    }
+
+    private Process startGateway(Path keys, int port, Path log) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "ca.passage.cli.PassageCommand", "run",
+                "--data", dir.resolve("data").toString(), "--keys", keys.toString(),
+                "--port", String.valueOf(port), "--management-port", String.valueOf(freePort()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("gateway exited: " + Files.readString(log));
+            }
+            try {
+                if (get(port, "/api/v1/exchanges?limit=1").statusCode() == 200) {
+                    return p;
+                }
+            } catch (IOException notYetUp) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("gateway did not come up: " + Files.readString(log));
+    }
+
+    private int countAcknowledged(int port) throws IOException, InterruptedException {
+        String body = get(port, "/api/v1/exchanges?state=ACKNOWLEDGED&limit=1000").body();
+        Matcher m = Pattern.compile("\"exchangeId\"").matcher(body);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notices"))
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
