@@ -1,0 +1,239 @@
+package ca.passage.partner;
+
+import ca.passage.notice.Asset;
+import ca.passage.notice.CaseNotice;
+import ca.passage.notice.Handling;
+import ca.passage.notice.HandlingCode;
+import ca.passage.notice.Location;
+import ca.passage.notice.Offence;
+import ca.passage.notice.Person;
+import ca.passage.notice.PersonRole;
+import ca.passage.notice.TraffickingEvent;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a partner's {@link SharingAgreement} to a notice before anything is translated or signed. What the
+ * agreement does not allow is removed, or generalised where the agreement allows a coarser form.
+ *
+ * <p>Category → field table (R is the identity category of the person's role: VICTIM → VICTIM_IDENTITY,
+ * SUSPECT → SUSPECT_IDENTITY, WITNESS and REPORTING_PERSON → WITNESS_IDENTITY). Person-attached data always needs R
+ * in addition to its own category: a victim's phone number identifies the victim.
+ * <table>
+ * <caption>Data categories and the notice fields they govern</caption>
+ * <tr><th>category</th><th>fields sent only when allowed</th><th>when not allowed</th></tr>
+ * <tr><td>R</td><td>person: familyName, givenNames, alias, dateOfBirth, placeOfBirth, language, fatherName,
+ *     motherName, sex, nationality, minor, missingSince</td>
+ *     <td>victim: generalised if VICTIM_DEMOGRAPHICS is allowed, else the person is removed; other roles: the
+ *     person is removed</td></tr>
+ * <tr><td>VICTIM_DEMOGRAPHICS</td><td>victim without VICTIM_IDENTITY: age band (from date of birth at the notice's
+ *     creation date), sex, nationality, minor, missingSince; nothing else of the person</td>
+ *     <td>the victim is removed</td></tr>
+ * <tr><td>SUSPECT_IDENTITY</td><td>also the suspect's arrest warrant</td><td>warrant removed with the person</td></tr>
+ * <tr><td>BIOMETRIC_REFERENCES</td><td>R + physicalDescription (height, weight, eyes, hair, distinguishing
+ *     marks)</td><td>removed</td></tr>
+ * <tr><td>TRAVEL_DOCUMENTS</td><td>R + document</td><td>removed</td></tr>
+ * <tr><td>CONTACT_DATA</td><td>R + phone, email, socialMediaAccount</td><td>removed</td></tr>
+ * <tr><td>ORGANISATIONS</td><td>R + organisation</td><td>removed</td></tr>
+ * <tr><td>VEHICLES</td><td>R + vehicle</td><td>removed</td></tr>
+ * <tr><td>FINANCIAL_DATA</td><td>R + financialAccount; the notice's assets</td><td>removed</td></tr>
+ * <tr><td>MODUS_OPERANDI</td><td>offence: methodOfControl, recruitment, onlinePlatform, modusOperandi,
+ *     concealmentMethod</td><td>removed (sections and exploitation types always go)</td></tr>
+ * <tr><td>LOCATIONS</td><td>event: city, routeCountry</td><td>generalised to the event's country</td></tr>
+ * <tr><td>(always)</td><td>notice id, version, agency and its point of contact, requested action, priority, legal
+ *     basis, handling, grading, dates, language, summary, offence sections, exploitation types, event type and
+ *     date</td><td>-</td></tr>
+ * </table>
+ * Free text (summary, recruitment, modus operandi) is sent as the officer wrote it: officers write it for sharing.
+ *
+ * <p>Handling code: the notice's code raised to at least the agreement's default; a notice more restrictive than
+ * the agreement's maximum is refused. Approval: needed when the notice involves a minor victim (whatever the
+ * partner receives), or when any victim identity field is left after the policy.
+ */
+public final class SharingPolicy {
+
+    public SharingPolicy() {
+    }
+
+    public PolicyOutcome apply(CaseNotice notice, PartnerProfile partner) {
+        SharingAgreement a = partner.agreement();
+        HandlingCode code = handlingCode(notice, partner);
+        Set<DataCategory> removed = EnumSet.noneOf(DataCategory.class);
+        Map<String, String> ageBands = new LinkedHashMap<>();
+        LocalDate asOf = notice.dates().created().toLocalDate();
+
+        List<Person> persons = new ArrayList<>();
+        for (Person p : notice.persons()) {
+            Person kept = filterPerson(p, a, removed, ageBands, asOf);
+            if (kept != null) {
+                persons.add(kept);
+            }
+        }
+
+        List<Asset> assets = notice.assets();
+        if (!a.allows(DataCategory.FINANCIAL_DATA) && !assets.isEmpty()) {
+            removed.add(DataCategory.FINANCIAL_DATA);
+            assets = List.of();
+        }
+
+        Offence offence = notice.offence();
+        if (!a.allows(DataCategory.MODUS_OPERANDI)) {
+            Offence o = offence;
+            if (!o.methodsOfControl().isEmpty() || o.recruitment() != null || !o.onlinePlatforms().isEmpty()
+                    || o.modusOperandi() != null || !o.concealmentMethods().isEmpty()) {
+                removed.add(DataCategory.MODUS_OPERANDI);
+            }
+            offence = new Offence(o.sections(), o.exploitationTypes(), List.of(), null, List.of(), null, List.of());
+        }
+
+        List<TraffickingEvent> events = notice.events();
+        if (!a.allows(DataCategory.LOCATIONS)) {
+            List<TraffickingEvent> general = new ArrayList<>();
+            for (TraffickingEvent e : events) {
+                if (e.location().city() != null || !e.route().isEmpty()) {
+                    removed.add(DataCategory.LOCATIONS);
+                }
+                general.add(new TraffickingEvent(e.type(), e.date(), new Location(e.location().country(), null), List.of()));
+            }
+            events = general;
+        }
+
+        String restriction = notice.handling().restriction();
+        if (code == HandlingCode.H3 && (restriction == null || restriction.isBlank())) {
+            restriction = "Restrictions of agreement " + a.reference();
+        }
+        CaseNotice filtered = new CaseNotice(notice.schemaVersion(), notice.noticeId(), notice.nationalFileNumber(),
+                notice.version(), notice.supersedes(), notice.originatingAgency(), notice.requestedAction(),
+                notice.priority(), notice.legalBasis(), new Handling(code, restriction), notice.grading(),
+                notice.dates(), notice.language(), notice.summary(), offence, events, persons, assets,
+                List.of(partner.id()));
+
+        return new PolicyOutcome(filtered, partner.id(), removed, code, ageBands, approvalReason(notice, filtered, partner));
+    }
+
+    /** The handling code to send: the notice's, raised to the agreement's default; refused above the maximum. */
+    public static HandlingCode handlingCode(CaseNotice notice, PartnerProfile partner) {
+        SharingAgreement a = partner.agreement();
+        HandlingCode requested = notice.handling().code();
+        if (requested.compareTo(a.maxHandlingCode()) > 0) {
+            throw new SharingPolicyException(partner.id(), "notice " + notice.noticeId() + " has handling code "
+                    + requested + ", more restrictive than " + a.maxHandlingCode()
+                    + ", the most restrictive code agreement " + a.reference() + " accepts");
+        }
+        return requested.compareTo(a.defaultHandlingCode()) < 0 ? a.defaultHandlingCode() : requested;
+    }
+
+    /** The identity category of a role. */
+    public static DataCategory identityCategory(PersonRole role) {
+        return switch (role) {
+            case VICTIM -> DataCategory.VICTIM_IDENTITY;
+            case SUSPECT -> DataCategory.SUSPECT_IDENTITY;
+            case WITNESS, REPORTING_PERSON -> DataCategory.WITNESS_IDENTITY;
+        };
+    }
+
+    /**
+     * Whether a person carries anything that identifies them: names, aliases, date or place of birth, parents,
+     * languages, physical description, documents, contact data, organisations, vehicles, financial accounts or a
+     * warrant. Role, sex, nationality, minor and missingSince alone do not.
+     */
+    public static boolean carriesIdentity(Person p) {
+        return p.familyName() != null || p.givenNames() != null || !p.aliases().isEmpty() || p.dateOfBirth() != null
+                || p.placeOfBirth() != null || p.fatherName() != null || p.motherName() != null
+                || !p.languages().isEmpty() || p.physicalDescription() != null || !p.documents().isEmpty()
+                || !p.phones().isEmpty() || !p.emails().isEmpty() || !p.socialMedia().isEmpty()
+                || !p.organisations().isEmpty() || !p.vehicles().isEmpty() || !p.financialAccounts().isEmpty()
+                || p.warrant() != null;
+    }
+
+    /** The age band of someone born on {@code dateOfBirth}, as of {@code asOf}: 0-5, 6-11, 12-14, 15-17, 18-24, ... 65+. */
+    public static String ageBand(LocalDate dateOfBirth, LocalDate asOf) {
+        int age = Math.max(0, Period.between(dateOfBirth, asOf).getYears());
+        int[][] bands = {{0, 5}, {6, 11}, {12, 14}, {15, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 54}, {55, 64}};
+        for (int[] b : bands) {
+            if (age <= b[1]) {
+                return b[0] + "-" + b[1];
+            }
+        }
+        return "65+";
+    }
+
+    private static Person filterPerson(Person p, SharingAgreement a, Set<DataCategory> removed,
+                                       Map<String, String> ageBands, LocalDate asOf) {
+        DataCategory identity = identityCategory(p.role());
+        if (!a.allows(identity)) {
+            if (p.role() == PersonRole.VICTIM && a.allows(DataCategory.VICTIM_DEMOGRAPHICS)) {
+                if (carriesIdentity(p)) {
+                    removed.add(identity);
+                }
+                noteAttached(p, a, removed, true);
+                if (p.dateOfBirth() != null) {
+                    ageBands.put(p.personId(), ageBand(p.dateOfBirth(), asOf));
+                }
+                return new Person(p.personId(), p.role(), null, null, List.of(), null, p.sex(), p.nationalities(),
+                        null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(), List.of(),
+                        List.of(), List.of(), List.of(), List.of(), List.of(), null);
+            }
+            removed.add(identity);
+            if (p.role() == PersonRole.VICTIM) {
+                removed.add(DataCategory.VICTIM_DEMOGRAPHICS);
+            }
+            noteAttached(p, a, removed, true);
+            return null;
+        }
+        noteAttached(p, a, removed, false);
+        return new Person(p.personId(), p.role(), p.familyName(), p.givenNames(), p.aliases(), p.dateOfBirth(),
+                p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(),
+                a.allows(DataCategory.BIOMETRIC_REFERENCES) ? p.physicalDescription() : null,
+                p.minor(), p.missingSince(), p.fatherName(), p.motherName(),
+                a.allows(DataCategory.TRAVEL_DOCUMENTS) ? p.documents() : List.of(),
+                a.allows(DataCategory.CONTACT_DATA) ? p.phones() : List.of(),
+                a.allows(DataCategory.CONTACT_DATA) ? p.emails() : List.of(),
+                a.allows(DataCategory.CONTACT_DATA) ? p.socialMedia() : List.of(),
+                a.allows(DataCategory.ORGANISATIONS) ? p.organisations() : List.of(),
+                a.allows(DataCategory.VEHICLES) ? p.vehicles() : List.of(),
+                a.allows(DataCategory.FINANCIAL_DATA) ? p.financialAccounts() : List.of(),
+                p.warrant());
+    }
+
+    /**
+     * Records the categories of person-attached data that will not be sent: all that is present when the
+     * person's identity goes ({@code all}), else what the agreement does not allow.
+     */
+    private static void noteAttached(Person p, SharingAgreement a, Set<DataCategory> removed, boolean all) {
+        note(p.physicalDescription() != null, DataCategory.BIOMETRIC_REFERENCES, a, removed, all);
+        note(!p.documents().isEmpty(), DataCategory.TRAVEL_DOCUMENTS, a, removed, all);
+        note(!p.phones().isEmpty() || !p.emails().isEmpty() || !p.socialMedia().isEmpty(),
+                DataCategory.CONTACT_DATA, a, removed, all);
+        note(!p.organisations().isEmpty(), DataCategory.ORGANISATIONS, a, removed, all);
+        note(!p.vehicles().isEmpty(), DataCategory.VEHICLES, a, removed, all);
+        note(!p.financialAccounts().isEmpty(), DataCategory.FINANCIAL_DATA, a, removed, all);
+    }
+
+    private static void note(boolean present, DataCategory c, SharingAgreement a, Set<DataCategory> removed, boolean all) {
+        if (present && (all || !a.allows(c))) {
+            removed.add(c);
+        }
+    }
+
+    private static String approvalReason(CaseNotice original, CaseNotice filtered, PartnerProfile partner) {
+        List<String> reasons = new ArrayList<>();
+        if (original.hasMinorVictim()) {
+            reasons.add("the notice involves a minor victim");
+        }
+        List<String> identified = filtered.personsIn(PersonRole.VICTIM).stream()
+                .filter(SharingPolicy::carriesIdentity).map(Person::personId).toList();
+        if (!identified.isEmpty()) {
+            reasons.add("victim identity (" + String.join(", ", identified) + ") would leave Canada to partner "
+                    + partner.id());
+        }
+        return String.join("; ", reasons);
+    }
+}
