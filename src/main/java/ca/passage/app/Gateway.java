@@ -1,6 +1,7 @@
 package ca.passage.app;
 
 import ca.passage.api.NoticeApi;
+import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
 import ca.passage.channel.PartnerHttpChannel;
 import ca.passage.crypto.CryptoConfig;
@@ -28,6 +29,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,8 +142,12 @@ public final class Gateway implements AutoCloseable {
         main.addInitialProperty("camel.management.healthCheckEnabled", "true");
         main.addInitialProperty("camel.management.metricsEnabled", "true");
         main.addInitialProperty("camel.rest.component", "platform-http");
+        main.addInitialProperty("camel.rest.port", String.valueOf(settings.httpPort()));
         main.addInitialProperty("passage.inbox", settings.inbox().toAbsolutePath().toString());
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
+        PlatformHttpComponent platformHttp = new PlatformHttpComponent();
+        platformHttp.setEngine(new RestHttpEngine(settings.httpPort()));
+        main.bind("platform-http", platformHttp);
         main.bind("noticeApi", new NoticeApi(intake, store));
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);
