@@ -252,15 +252,15 @@ public record CryptoConfig(Map<String, CryptoProfile> profiles, CryptoPolicy pol
         KeystoreSettings.Pkcs12 p12 = null;
         JsonNode p = n.get("pkcs12");
         if (p != null && !p.isNull()) {
+            if (p.has("password")) {
+                throw new CryptoConfigException(f + ": field 'pkcs12.password': passwords are never inline, use passwordEnv or passwordFile");
+            }
             unknownFields(f, p, Set.of("path", "passwordEnv", "passwordFile"));
             String path = text(f, p, "path", true);
             String env = text(f, p, "passwordEnv", false);
             String file = text(f, p, "passwordFile", false);
             if ((env == null) == (file == null)) {
                 throw new CryptoConfigException(f + ": exactly one of the fields 'pkcs12.passwordEnv' and 'pkcs12.passwordFile' must be set");
-            }
-            if (p.has("password")) {
-                throw new CryptoConfigException(f + ": field 'pkcs12.password': passwords are never inline, use passwordEnv or passwordFile");
             }
             p12 = new KeystoreSettings.Pkcs12(root.resolve(path), env, file == null ? null : root.resolve(file));
         }

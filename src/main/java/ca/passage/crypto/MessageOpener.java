@@ -277,36 +277,13 @@ public final class MessageOpener {
         }
         Element ekEl = checkEncryptionAlgorithms(edEl, profile);
 
-        EncryptedData ed;
-        EncryptedKey ek;
-        try {
-            XMLCipher loader = XMLCipher.getInstance();
-            loader.setSecureValidation(true);
-            loader.init(XMLCipher.DECRYPT_MODE, null);
-            ed = loader.loadEncryptedData(doc, edEl);
-            ek = loader.loadEncryptedKey(doc, ekEl);
-        } catch (Exception e) {
-            throw new SecurityRefusal(RefusalCode.MALFORMED, "encrypted data cannot be read: " + e.getClass().getSimpleName());
-        }
-        byte[] plain = null;
+        List<java.security.PrivateKey> keys = new ArrayList<>();
         for (Keyring.KeyEntry k : keyring.decryptionKeys()) {
-            if (!suits(k.privateKey(), profile)) {
-                continue;
-            }
-            try {
-                XMLCipher unwrap = XMLCipher.getInstance();
-                unwrap.setSecureValidation(true);
-                unwrap.init(XMLCipher.UNWRAP_MODE, k.privateKey());
-                Key cek = unwrap.decryptKey(ek, ed.getEncryptionMethod().getAlgorithm());
-                XMLCipher dec = XMLCipher.getInstance();
-                dec.setSecureValidation(true);
-                dec.init(XMLCipher.DECRYPT_MODE, cek);
-                plain = dec.decryptToByteArray(edEl);
-                break;
-            } catch (Exception wrongKeyOrTampered) {
-                // try the next key generation; if none works the message is refused below
+            if (suits(k.privateKey(), profile)) {
+                keys.add(k.privateKey());
             }
         }
+        byte[] plain = decryptBytes(doc, edEl, ekEl, keys);
         if (plain == null) {
             throw new SecurityRefusal(RefusalCode.DECRYPTION_FAILED,
                     "payload cannot be decrypted with any key of " + keyring.name() + " (wrong recipient or tampered ciphertext/tag)");
@@ -320,6 +297,40 @@ public final class MessageOpener {
             df.appendChild(doc.importNode(n, true));
         }
         payload.replaceChild(df, edEl);
+    }
+
+    /**
+     * The XML-Enc decryption primitive: unwraps the content key of {@code ekEl} with each key in turn (key
+     * transport or key agreement) and decrypts {@code edEl}; null when no key works (wrong recipient, tampered
+     * ciphertext or tag). Santuario secure validation is on.
+     */
+    static byte[] decryptBytes(Document doc, Element edEl, Element ekEl, List<java.security.PrivateKey> keys) {
+        EncryptedData ed;
+        EncryptedKey ek;
+        try {
+            XMLCipher loader = XMLCipher.getInstance();
+            loader.setSecureValidation(true);
+            loader.init(XMLCipher.DECRYPT_MODE, null);
+            ed = loader.loadEncryptedData(doc, edEl);
+            ek = loader.loadEncryptedKey(doc, ekEl);
+        } catch (Exception e) {
+            throw new SecurityRefusal(RefusalCode.MALFORMED, "encrypted data cannot be read: " + e.getClass().getSimpleName());
+        }
+        for (java.security.PrivateKey k : keys) {
+            try {
+                XMLCipher unwrap = XMLCipher.getInstance();
+                unwrap.setSecureValidation(true);
+                unwrap.init(XMLCipher.UNWRAP_MODE, k);
+                Key cek = unwrap.decryptKey(ek, ed.getEncryptionMethod().getAlgorithm());
+                XMLCipher dec = XMLCipher.getInstance();
+                dec.setSecureValidation(true);
+                dec.init(XMLCipher.DECRYPT_MODE, cek);
+                return dec.decryptToByteArray(edEl);
+            } catch (Exception wrongKeyOrTampered) {
+                // try the next key generation; the caller refuses when none works
+            }
+        }
+        return null;
     }
 
     private static boolean suits(java.security.PrivateKey k, CryptoProfile profile) {
