@@ -32,7 +32,7 @@ public final class ConfigOptions {
     @Option(names = "--db-url", description = "JDBC URL (jdbc:postgresql://...); default: H2 file in the data folder")
     String dbUrl;
 
-    @Option(names = "--db-user", defaultValue = "", description = "database user")
+    @Option(names = "--db-user", defaultValue = "sa", description = "database user; default: ${DEFAULT-VALUE}")
     String dbUser;
 
     @Option(names = "--db-password-env", description = "name of the environment variable holding the database password")

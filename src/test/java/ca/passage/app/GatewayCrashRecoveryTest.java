@@ -65,7 +65,7 @@ class GatewayCrashRecoveryTest {
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
         int port = freePort();
 
-        gateway = startGateway(keys, port, dir.resolve("gateway-1.log"));
+        gateway = startGateway(keys, port, Path.of("target", "crash-test-gateway-1.log"));
         String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
         for (int i = 0; i < NOTICES; i++) {
             String xml = sample.replace("CA-2026-000102", "CA-CRASH-" + i);
@@ -80,10 +80,10 @@ class GatewayCrashRecoveryTest {
             sim.start(p.channel().endpoint().getPort());
             sims.add(sim);
         }
-        gateway = startGateway(keys, port, dir.resolve("gateway-2.log"));
+        gateway = startGateway(keys, port, Path.of("target", "crash-test-gateway-2.log"));
 
         int expected = NOTICES * partners.all().size();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         int acknowledged = 0;
         while (Instant.now().isBefore(deadline)) {
             acknowledged = countAcknowledged(port);
@@ -92,13 +92,14 @@ class GatewayCrashRecoveryTest {
             }
             Thread.sleep(500);
         }
-        assertThat(acknowledged).as("exchanges ACKNOWLEDGED after restart").isEqualTo(expected);
+        assertThat(acknowledged).as("exchanges ACKNOWLEDGED after restart; all exchanges: %s",
+                get(port, "/api/v1/exchanges?limit=1000").body()).isEqualTo(expected);
         assertThat(sims.stream().mapToLong(PartnerSimulator::distinctMessages).sum()).isEqualTo(expected);
     }
 
     private Process startGateway(Path keys, int port, Path log) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "ca.passage.cli.PassageCommand", "run",
+                "-cp", classPath(), "ca.passage.cli.PassageCommand", "run",
                 "--data", dir.resolve("data").toString(), "--keys", keys.toString(),
                 "--port", String.valueOf(port), "--management-port", String.valueOf(freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -116,6 +117,12 @@ class GatewayCrashRecoveryTest {
             }
         }
         throw new IllegalStateException("gateway did not come up: " + Files.readString(log));
+    }
+
+    /** This JVM's class path, each entry once. */
+    private static String classPath() {
+        return String.join(java.io.File.pathSeparator, new java.util.LinkedHashSet<>(
+                List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))));
     }
 
     private int countAcknowledged(int port) throws IOException, InterruptedException {

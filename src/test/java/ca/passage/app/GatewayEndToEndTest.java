@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,8 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayEndToEndTest {
 
-    @TempDir
-    Path dir;
+    private Path dir;
 
     private Gateway gateway;
     private final List<PartnerSimulator> sims = new ArrayList<>();
@@ -49,11 +47,12 @@ class GatewayEndToEndTest {
 
     @BeforeAll
     void start() throws IOException {
+        dir = Files.createTempDirectory("passage-e2e");
         Path keys = dir.resolve("keys");
         CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
         int port = freePort();
         GatewaySettings settings = new GatewaySettings(dir.resolve("data"), Path.of("partner-profiles"),
-                Path.of("crypto-config"), keys, port, freePort(), null, null, "", "");
+                Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", "");
         gateway = new Gateway(settings);
         new DevPki().init(keys, gateway.partners().all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
@@ -69,11 +68,14 @@ class GatewayEndToEndTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws IOException {
         if (gateway != null) {
             gateway.close();
         }
         sims.forEach(PartnerSimulator::close);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @Test
