@@ -5,6 +5,7 @@ import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
 import ca.passage.xml.XmlSchemaValidator;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +47,7 @@ class RoundTripTest {
             payload = t.toPartner(notice, partner);
         } catch (TranslationException | ca.passage.partner.SharingPolicyException refused) {
             // refusals are covered by RefusalTest and the golden files; nothing to round-trip
+            Assumptions.abort("refused: " + refused.getMessage());
             return;
         }
         assertThat(XmlSchemaValidator.fromClasspath(t.schema()).validate(payload.xml())).isEmpty();

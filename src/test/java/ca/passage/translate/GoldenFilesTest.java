@@ -1,0 +1,74 @@
+package ca.passage.translate;
+
+import ca.passage.notice.CaseNotice;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.SharingPolicyException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For each sample notice and each shipped partner, the exact partner XML after the sharing policy, reviewed by hand
+ * once and kept in {@code src/test/resources/golden/<partner>/<sample>.xml}; a refusal is kept as
+ * {@code <sample>.refused.txt} with its message. Only whitespace between elements is insignificant.
+ * Regenerate (then review the diff!) with {@code -Dgolden.update=true}.
+ */
+class GoldenFilesTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    static List<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Path sample : TestSupport.samples()) {
+            for (String partner : TestSupport.PARTNERS.keySet().stream().sorted().toList()) {
+                out.add(Arguments.of(sample.getFileName().toString(), partner));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("cases")
+    void partnerXmlIsExactlyTheReviewedOne(String sample, String partnerId) throws IOException {
+        CaseNotice notice = TestSupport.sample(sample);
+        PartnerProfile partner = TestSupport.PARTNERS.get(partnerId);
+        String base = sample.replaceFirst("\\.xml$", "");
+        Path xmlFile = GOLDEN.resolve(partnerId).resolve(base + ".xml");
+        Path refusedFile = GOLDEN.resolve(partnerId).resolve(base + ".refused.txt");
+
+        String actual;
+        Path expectedFile;
+        try {
+            actual = new String(TestSupport.translatorFor(partner).toPartner(notice, partner).xml(), StandardCharsets.UTF_8);
+            expectedFile = xmlFile;
+        } catch (TranslationException | SharingPolicyException refused) {
+            actual = refused.getMessage() + "\n";
+            expectedFile = refusedFile;
+        }
+        if (UPDATE) {
+            Files.createDirectories(expectedFile.getParent());
+            Files.deleteIfExists(xmlFile);
+            Files.deleteIfExists(refusedFile);
+            Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(expectedFile).as("golden file for %s -> %s", sample, partnerId).exists();
+        Path other = expectedFile.equals(xmlFile) ? refusedFile : xmlFile;
+        assertThat(other).as("stale golden file").doesNotExist();
+        assertThat(normalise(actual)).isEqualTo(normalise(Files.readString(expectedFile, StandardCharsets.UTF_8)));
+    }
+
+    /** Whitespace between elements and at the ends is insignificant; everything else must match exactly. */
+    static String normalise(String xml) {
+        return xml.replaceAll(">\\s+<", "><").strip();
+    }
+}

@@ -1,0 +1,105 @@
+package ca.passage.translate;
+
+import ca.passage.notice.CaseNotice;
+import ca.passage.notice.HandlingCode;
+import ca.passage.notice.Person;
+import ca.passage.partner.DataCategory;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PolicyOutcome;
+import ca.passage.partner.SharingPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SharingPolicyTest {
+
+    private final SharingPolicy policy = new SharingPolicy();
+    private static final PartnerProfile INTERPOL = TestSupport.PARTNERS.get("interpol-hub");
+    private static final PartnerProfile EU = TestSupport.PARTNERS.get("eu-agency");
+    private static final PartnerProfile US = TestSupport.PARTNERS.get("us-hsi");
+
+    @Test
+    void minorVictimIsGeneralisedAndNeedsApproval() {
+        PolicyOutcome o = policy.apply(TestSupport.sample("01-yellow-missing-minor-sexual.xml"), INTERPOL);
+        Person victim = o.notice().persons().get(0);
+        assertThat(victim.familyName()).isNull();
+        assertThat(victim.dateOfBirth()).isNull();
+        assertThat(victim.fatherName()).isNull();
+        assertThat(victim.sex()).hasToString("FEMALE");
+        assertThat(victim.nationalities()).containsExactly("CA");
+        assertThat(victim.missingSince()).isEqualTo(LocalDate.of(2026, 11, 17));
+        assertThat(o.ageBand("P1")).isEqualTo("15-17");
+        // the victim's physical description goes with her identity; the suspect's phone and handle (no CONTACT_DATA)
+        assertThat(o.removedCategories()).containsExactlyInAnyOrder(DataCategory.VICTIM_IDENTITY,
+                DataCategory.BIOMETRIC_REFERENCES, DataCategory.CONTACT_DATA);
+        assertThat(o.needsApproval()).isTrue();
+        assertThat(o.approvalReason()).isEqualTo("the notice involves a minor victim");
+        assertThat(o.notice().recipients()).containsExactly("interpol-hub");
+    }
+
+    @Test
+    void victimIdentityLeavingCanadaNeedsApproval() {
+        PolicyOutcome o = policy.apply(TestSupport.sample("11-blue-forced-marriage-restricted.xml"), EU);
+        assertThat(o.approvalReason()).isEqualTo("victim identity (V1) would leave Canada to partner eu-agency");
+        assertThat(o.removedCategories()).isEmpty();
+        assertThat(o.handlingCode()).isEqualTo(HandlingCode.H3);
+    }
+
+    @Test
+    void noApprovalWhenNoMinorAndNoVictimIdentityLeaves() {
+        PolicyOutcome o = policy.apply(TestSupport.sample("03-blue-labour-recruiter-locate.xml"), US);
+        assertThat(o.needsApproval()).isFalse();
+        assertThat(o.approvalReason()).isEmpty();
+        assertThat(o.removedCategories()).containsExactlyInAnyOrder(DataCategory.VICTIM_IDENTITY,
+                DataCategory.TRAVEL_DOCUMENTS, DataCategory.BIOMETRIC_REFERENCES);
+    }
+
+    @Test
+    void handlingCodeIsRaisedToTheAgreementsDefault() {
+        CaseNotice h0 = TestSupport.sample("02-red-labour-suspect.xml");
+        assertThat(h0.handling().code()).isEqualTo(HandlingCode.H0);
+        assertThat(policy.apply(h0, INTERPOL).handlingCode()).isEqualTo(HandlingCode.H0);
+        PolicyOutcome eu = policy.apply(h0, EU);
+        assertThat(eu.handlingCode()).isEqualTo(HandlingCode.H1);
+        assertThat(eu.notice().handling().code()).isEqualTo(HandlingCode.H1);
+        assertThat(policy.apply(TestSupport.sample("08-silver-labour-proceeds.xml"), US).handlingCode()).isEqualTo(HandlingCode.H2);
+    }
+
+    @Test
+    void withoutLocationsEventsKeepOnlyTheirCountry() {
+        PartnerProfile noLocations = Profiles.withCategories(EU, "SUSPECT_IDENTITY");
+        PolicyOutcome o = policy.apply(TestSupport.sample("09-diffusion-forced-criminality-route.xml"), noLocations);
+        assertThat(o.notice().events()).allSatisfy(e -> {
+            assertThat(e.location().city()).isNull();
+            assertThat(e.route()).isEmpty();
+        });
+        assertThat(o.notice().events()).extracting(e -> e.location().country()).containsExactly("RO", "FR", "CA", "CA");
+        assertThat(o.removedCategories()).contains(DataCategory.LOCATIONS, DataCategory.MODUS_OPERANDI,
+                DataCategory.VICTIM_IDENTITY, DataCategory.VICTIM_DEMOGRAPHICS);
+        assertThat(o.notice().personsIn(ca.passage.notice.PersonRole.VICTIM)).isEmpty();
+    }
+
+    @Test
+    void ageBandsCoverChildhoodFinely() {
+        LocalDate asOf = LocalDate.of(2026, 11, 29);
+        assertThat(SharingPolicy.ageBand(LocalDate.of(2024, 1, 1), asOf)).isEqualTo("0-5");
+        assertThat(SharingPolicy.ageBand(LocalDate.of(2014, 11, 29), asOf)).isEqualTo("12-14");
+        assertThat(SharingPolicy.ageBand(LocalDate.of(2008, 11, 30), asOf)).isEqualTo("15-17");
+        assertThat(SharingPolicy.ageBand(LocalDate.of(2008, 11, 29), asOf)).isEqualTo("18-24");
+        assertThat(SharingPolicy.ageBand(LocalDate.of(1950, 1, 1), asOf)).isEqualTo("65+");
+    }
+
+    @Test
+    void codeListsAreLoadedOnceAndCoverIso() {
+        CodeLists lists = CodeLists.standard();
+        assertThat(CodeLists.standard()).isSameAs(lists);
+        assertThat(lists.table("countries").rows()).hasSizeGreaterThanOrEqualTo(249);
+        assertThat(lists.toPartner("countries", "us-niem", "CA")).contains("CAN");
+        assertThat(lists.toPartner("languages", "interpol-notice", "fr")).contains("FRE");
+        assertThat(lists.toPartner("languages", "us-niem", "fr")).contains("fra");
+        assertThat(lists.toPartner("exploitation-types", "us-niem", "ORGAN_REMOVAL")).isEmpty();
+        assertThat(lists.toCanadian("eye-colours", "us-niem", "BLK")).contains("black");
+    }
+}
