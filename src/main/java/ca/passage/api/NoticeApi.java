@@ -2,6 +2,7 @@ package ca.passage.api;
 
 import ca.passage.intake.DuplicateNoticeException;
 import ca.passage.intake.IntakeReceipt;
+import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
@@ -32,12 +33,14 @@ public final class NoticeApi {
     private static final Logger LOG = LoggerFactory.getLogger(NoticeApi.class);
 
     private final NoticeIntake intake;
+    private final NoticeApproval approval;
     private final ExchangeStore store;
     private final JsonMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    public NoticeApi(NoticeIntake intake, ExchangeStore store) {
+    public NoticeApi(NoticeIntake intake, NoticeApproval approval, ExchangeStore store) {
         this.intake = intake;
+        this.approval = approval;
         this.store = store;
     }
 
@@ -81,6 +84,37 @@ public final class NoticeApi {
                     "Invalid notice", e.violations().size() + " violation(s)", e.violations());
         } catch (DuplicateNoticeException e) {
             return problem(409, "Duplicate notice", e.getMessage(), List.of());
+        }
+    }
+
+    /** A supervisor's decision: {@code {"decision":"APPROVE"|"REJECT","supervisor":"id"}}. */
+    public ApiResponse decide(String noticeId, byte[] body) {
+        NoticeApproval.Decision decision;
+        String supervisor;
+        try {
+            var node = json.readTree(body == null ? new byte[0] : body);
+            if (node == null || !node.hasNonNull("decision") || !node.hasNonNull("supervisor")) {
+                return problem(400, "Invalid approval", "expected {\"decision\":\"APPROVE|REJECT\",\"supervisor\":\"id\"}",
+                        List.of(new Violation("$", "decision and supervisor are required")));
+            }
+            decision = NoticeApproval.Decision.valueOf(node.get("decision").asText().toUpperCase(Locale.ROOT));
+            supervisor = node.get("supervisor").asText();
+        } catch (IllegalArgumentException e) {
+            return problem(400, "Invalid approval", "decision must be APPROVE or REJECT",
+                    List.of(new Violation("$.decision", "APPROVE or REJECT")));
+        } catch (java.io.IOException e) {
+            return problem(400, "Invalid approval", "the body is not JSON", List.of());
+        }
+        try {
+            IntakeReceipt released = approval.decide(noticeId, decision, supervisor);
+            LOG.info("notice {} {} by a supervisor; {} exchange(s) released", noticeId, decision, released.exchanges().size());
+            return new ApiResponse(200, ApiResponse.JSON, write(released), released);
+        } catch (java.util.NoSuchElementException e) {
+            return problem(404, "Not found", e.getMessage(), List.of());
+        } catch (IllegalStateException e) {
+            return problem(409, "Nothing to approve", e.getMessage(), List.of());
+        } catch (IllegalArgumentException e) {
+            return problem(400, "Invalid approval", e.getMessage(), List.of());
         }
     }
 

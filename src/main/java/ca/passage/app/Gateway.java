@@ -10,7 +10,9 @@ import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.TrustStore;
+import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
+import ca.passage.partner.SharingPolicy;
 import ca.passage.intake.QueueSteps;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
@@ -90,6 +92,11 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Signs the audit chain's head now (the demo does before it verifies, so the summary covers a signature). */
+    public void checkpointAuditChain() {
+        ledger.checkpointNow();
+    }
+
     public CamelContext camelContext() {
         return main.getCamelContext();
     }
@@ -126,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         connectionFactory.setSessionCacheSize(10);
 
         NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
-        NoticeIntake intake = new NoticeIntake(parser, store, clock);
+        NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust,
                 new MessageSealer(keyring, crypto.policy(), clock), new MessageOpener(keyring, crypto.policy(), clock),
                 new PartnerHttpChannel(Duration.ofSeconds(5), Duration.ofSeconds(30)), clock);
@@ -148,7 +155,7 @@ public final class Gateway implements AutoCloseable {
         PlatformHttpComponent platformHttp = new PlatformHttpComponent();
         platformHttp.setEngine(new RestHttpEngine(settings.httpPort()));
         main.bind("platform-http", platformHttp);
-        main.bind("noticeApi", new NoticeApi(intake, store));
+        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);
         main.start();

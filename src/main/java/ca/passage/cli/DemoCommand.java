@@ -80,6 +80,13 @@ public final class DemoCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+            List<String> held = gateway.store().search(null, ExchangeState.PENDING_APPROVAL, 10_000).stream()
+                    .map(ExchangeRecord::noticeId).distinct().sorted().toList();
+            for (String noticeId : held) {
+                GatewayClient.Answer a = client.post("/api/v1/notices/" + noticeId + "/approval", "application/json",
+                        "{\"decision\":\"APPROVE\",\"supervisor\":\"demo-supervisor\"}".getBytes(), "demo-supervisor");
+                System.out.printf("    %-48s approved by demo-supervisor (HTTP %d)%n", noticeId, a.status());
+            }
             List<ExchangeRecord> all = waitForClosure(gateway, started);
             System.out.println("5/5 results");
             System.out.printf("    %-16s %-14s %-14s %8s %s%n", "NOTICE", "PARTNER", "STATE", "ATTEMPTS", "ROUND TRIP");
@@ -89,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.printf("    %-16s %-14s %-14s %8d %s%n", e.noticeId(), e.partnerId(), e.state(), e.attempts(), rtt);
             }
             long acknowledged = all.stream().filter(e -> e.state() == ExchangeState.ACKNOWLEDGED).count();
+            gateway.checkpointAuditChain();
             VerificationResult chain = new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource());
             System.out.printf("%d/%d exchanges ACKNOWLEDGED; audit chain: %s%n", acknowledged, all.size(), chain.summary());
             return acknowledged == all.size() && chain.intact() ? 0 : 1;

@@ -9,7 +9,19 @@ import ca.passage.ledger.NoticeRecord;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeParser;
 
+import ca.passage.notice.InvalidNoticeException;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerRegistry;
+import ca.passage.partner.PolicyOutcome;
+import ca.passage.partner.SharingPolicy;
+import ca.passage.partner.SharingPolicyException;
+import ca.passage.translate.TranslationException;
+import ca.passage.translate.TranslatorRegistry;
+import ca.passage.xml.Violation;
+
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +29,51 @@ import java.util.UUID;
 
 /**
  * Accepts a notice: parse and validate (nothing stored when anything is wrong), then store the notice and one
- * exchange per recipient in a single transaction, state RECEIVED. Queueing is the route's next step; anything
+ * exchange per recipient in a single transaction, state RECEIVED (or PENDING_APPROVAL when a partner's agreement
+ * says a supervisor must approve: a minor victim, or victim identity leaving Canada). Queueing is the route's next step; anything
  * left RECEIVED after a crash is queued again by the recovery sweep.
  */
 public final class NoticeIntake {
 
     private final NoticeParser parser;
     private final ExchangeStore store;
+    private final PartnerRegistry partners;
+    private final TranslatorRegistry translators;
+    private final SharingPolicy policy;
     private final Clock clock;
 
-    public NoticeIntake(NoticeParser parser, ExchangeStore store, Clock clock) {
+    public NoticeIntake(NoticeParser parser, ExchangeStore store, PartnerRegistry partners,
+                        TranslatorRegistry translators, SharingPolicy policy, Clock clock) {
         this.parser = parser;
         this.store = store;
+        this.partners = partners;
+        this.translators = translators;
+        this.policy = policy;
         this.clock = clock;
+    }
+
+    /**
+     * Runs each recipient's agreement and translation once before anything is stored, so that a notice a partner
+     * cannot receive is refused at intake (naming partner and reason) instead of failing later in the queue.
+     * Returns, per partner, why a supervisor must approve first (empty when no approval is needed).
+     */
+    private Map<String, String> checkRecipients(CaseNotice notice) {
+        Map<String, String> approvalReasons = new LinkedHashMap<>();
+        List<Violation> refusals = new ArrayList<>();
+        for (int i = 0; i < notice.recipients().size(); i++) {
+            PartnerProfile partner = partners.get(notice.recipients().get(i));
+            try {
+                PolicyOutcome outcome = policy.apply(notice, partner);
+                translators.forFormat(partner.format()).toPartner(notice, partner);
+                approvalReasons.put(partner.id(), outcome.approvalReason());
+            } catch (TranslationException | SharingPolicyException e) {
+                refusals.add(new Violation("/CaseNotice/recipient[" + (i + 1) + "]", e.getMessage()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new InvalidNoticeException(refusals);
+        }
+        return approvalReasons;
     }
 
     public IntakeReceipt accept(byte[] body, NoticeParser.Format format, String submittedBy) {
@@ -37,12 +81,15 @@ public final class NoticeIntake {
         if (store.noticeExists(notice.noticeId())) {
             throw new DuplicateNoticeException(notice.noticeId());
         }
+        Map<String, String> approvalReasons = checkRecipients(notice);
+        boolean needsApproval = approvalReasons.values().stream().anyMatch(r -> !r.isEmpty());
         byte[] canonical = parser.toXml(notice);
         Instant now = clock.instant();
         String digest = Digests.sha256(canonical);
         NoticeRecord record = new NoticeRecord(notice.noticeId(), notice.nationalFileNumber(), notice.version(),
                 notice.requestedAction().label(), notice.priority().name(), notice.handling().code().name(),
-                notice.legalBasis().instrument(), submittedBy, now, digest, canonical, "NOT_REQUIRED", null, null);
+                notice.legalBasis().instrument(), submittedBy, now, digest, canonical,
+                needsApproval ? "PENDING" : "NOT_REQUIRED", null, null);
         List<ExchangeRecord> exchanges = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
         events.add(AuditEvent.of(now, submittedBy, "NOTICE_RECEIVED").withNotice(notice.noticeId())
@@ -51,10 +98,12 @@ public final class NoticeIntake {
         for (String partnerId : notice.recipients()) {
             String exchangeId = "X-" + UUID.randomUUID();
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
-            exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, "OUT", ExchangeState.RECEIVED,
+            // A notice that needs a supervisor holds all its exchanges: it leaves as one decision, or not at all.
+            ExchangeState state = needsApproval ? ExchangeState.PENDING_APPROVAL : ExchangeState.RECEIVED;
+            exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, "OUT", state,
                     messageId, notice.noticeId(), 0, null, null, null, now, now, null, null));
             events.add(AuditEvent.exchange(now, submittedBy, "EXCHANGE_CREATED", notice.noticeId(), exchangeId,
-                    messageId, partnerId).withOutcome("RECEIVED", null));
+                    messageId, partnerId).withOutcome(state.name(), null));
         }
         store.storeNotice(record, exchanges, events);
         return new IntakeReceipt(notice.noticeId(), exchanges.stream()

@@ -66,6 +66,21 @@ public final class ExchangeStore {
         });
     }
 
+    /** Records a supervisor's decision on a notice held for approval. */
+    public void recordApproval(String noticeId, String approvalState, String approvedBy) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE notice SET approval_state = ?, approved_by = ?, approved_at = ? WHERE notice_id = ?")) {
+                ps.setString(1, approvalState);
+                ps.setString(2, approvedBy);
+                ps.setObject(3, odt(clock.instant()));
+                ps.setString(4, noticeId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public boolean noticeExists(String noticeId) {
         return findNotice(noticeId).isPresent();
     }

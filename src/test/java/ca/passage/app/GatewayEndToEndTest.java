@@ -101,6 +101,48 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void minorVictimNoticeWaitsForASupervisorAndLeavesOnlyAfterApproval() throws Exception {
+        HttpResponse<String> r = post("application/xml", Files.readAllBytes(Path.of("samples/notices/01-yellow-missing-minor-sexual.xml")));
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(gateway.store().exchangesOf("CA-2026-000101")).extracting(ExchangeRecord::state)
+                .containsOnly(ExchangeState.PENDING_APPROVAL);
+
+        HttpResponse<String> missingSupervisor = postJson("/api/v1/notices/CA-2026-000101/approval", "{\"decision\":\"APPROVE\"}");
+        assertThat(missingSupervisor.statusCode()).isEqualTo(400);
+        assertThat(gateway.store().exchangesOf("CA-2026-000101")).extracting(ExchangeRecord::state)
+                .containsOnly(ExchangeState.PENDING_APPROVAL);
+
+        HttpResponse<String> approved = postJson("/api/v1/notices/CA-2026-000101/approval",
+                "{\"decision\":\"APPROVE\",\"supervisor\":\"sgt-lavoie\"}");
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(awaitClosed("CA-2026-000101", Duration.ofSeconds(60))).extracting(ExchangeRecord::state)
+                .containsOnly(ExchangeState.ACKNOWLEDGED);
+        assertThat(gateway.store().findNotice("CA-2026-000101").orElseThrow().approvedBy()).isEqualTo("supervisor:sgt-lavoie");
+    }
+
+    @Test
+    void rejectedNoticeIsCancelledAndNeverSent() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/01-yellow-missing-minor-sexual.xml")).replace("CA-2026-000101", "CA-2026-REJECT");
+        assertThat(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+        HttpResponse<String> rejected = postJson("/api/v1/notices/CA-2026-REJECT/approval",
+                "{\"decision\":\"REJECT\",\"supervisor\":\"sgt-lavoie\"}");
+        assertThat(rejected.statusCode()).isEqualTo(200);
+        assertThat(gateway.store().exchangesOf("CA-2026-REJECT")).allSatisfy(e -> {
+            assertThat(e.state()).isEqualTo(ExchangeState.CANCELLED);
+            assertThat(e.attempts()).isZero();
+        });
+    }
+
+    @Test
+    void noticeAPartnerAgreementCannotCarryIsRefusedAtIntakeNamingThePartner() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/13-red-organ-removal.xml"))
+                .replace("CA-2026-000113", "CA-2026-ORGAN")
+                .replace("<recipient>interpol-hub</recipient>", "<recipient>us-hsi</recipient>");
+        assertRefused(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)), 400, "us-hsi");
+        assertThat(gateway.store().findNotice("CA-2026-ORGAN")).isEmpty();
+    }
+
+    @Test
     void malformedNoticeIsRefusedWithItsPathAndLeavesNothing() throws Exception {
         HttpResponse<String> r = post("application/xml",
                 "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-BAD-1</noticeId></cn:CaseNotice>"
@@ -158,6 +200,11 @@ class GatewayEndToEndTest {
     private HttpResponse<String> post(String type, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices")).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postJson(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,0 +1,35 @@
+package ca.passage.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+@Command(name = "approve", mixinStandardHelpOptions = true,
+        description = "A supervisor's decision on a notice held for approval (minor victim, victim identity).")
+public final class ApproveCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "notice id")
+    String noticeId;
+
+    @Option(names = "--supervisor", required = true, description = "the approving supervisor, recorded in the audit log")
+    String supervisor;
+
+    @Option(names = "--reject", description = "reject instead: the notice's exchanges close CANCELLED")
+    boolean reject;
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
+    String url;
+
+    @Override
+    public Integer call() {
+        String body = "{\"decision\":\"" + (reject ? "REJECT" : "APPROVE") + "\",\"supervisor\":\""
+                + supervisor.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        GatewayClient.Answer a = new GatewayClient(url).post("/api/v1/notices/" + noticeId + "/approval",
+                "application/json", body.getBytes(StandardCharsets.UTF_8), supervisor);
+        System.out.println(a.body());
+        return a.status() == 200 ? 0 : a.status() / 100 == 4 ? 2 : 1;
+    }
+}
