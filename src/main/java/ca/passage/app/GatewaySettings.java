@@ -15,6 +15,11 @@ public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoCon
         return dataDir.resolve("inbox");
     }
 
+    /** Where accepted inbound notices are written for people on the domestic side. */
+    public Path domesticFolder() {
+        return dataDir.resolve("domestic");
+    }
+
     public String effectiveDbUrl() {
         return dbUrl != null ? dbUrl : ca.passage.ledger.Database.h2Url(dataDir);
     }
