@@ -27,6 +27,7 @@ import ca.passage.ledger.Database;
 import ca.passage.ledger.ExchangeStore;
 import ca.passage.notice.NoticeParser;
 import ca.passage.notice.NoticeRules;
+import ca.passage.outbound.AckMonitor;
 import ca.passage.outbound.OutboundSteps;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
@@ -144,7 +145,7 @@ public final class Gateway implements AutoCloseable {
         MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
         MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
-                new PartnerHttpChannel(Duration.ofSeconds(5), Duration.ofSeconds(30)), clock);
+                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
@@ -174,6 +175,7 @@ public final class Gateway implements AutoCloseable {
                 crypto.policy().maxMessageBytes(), clock));
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);
+        main.bind("ackMonitor", new AckMonitor(store, partners, clock));
         main.start();
         try {
             Set<String> suspended = new PartnerSuspensions(database.dataSource(), ledger, clock).suspended();

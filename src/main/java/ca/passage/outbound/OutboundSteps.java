@@ -118,10 +118,17 @@ public final class OutboundSteps {
         }
     }
 
-    /** Step 6: the partner's signed receipt, verified against its pinned certificate, closes the exchange. */
+    /**
+     * Step 6: the partner's signed receipt, verified against its pinned certificate, closes the exchange. A partner
+     * that answers without one (HTTP 202, empty body) sends it later to the inbound endpoint; until then the
+     * exchange stays SENT and the acknowledgement monitor watches its timeout.
+     */
     public ExchangeState acceptReceipt(OutboundMessage m) {
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
         ExchangeRecord e = m.exchange();
+        if (m.answer() == null || m.answer().length == 0) {
+            return ExchangeState.SENT;
+        }
         Receipt receipt;
         try {
             OpenedMessage opened = opener.open(m.answer(), security.trust(), security.profile());

@@ -64,12 +64,23 @@ public final class PartnerSimulator implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final SimBehaviour behaviour;
     private final AtomicInteger failuresLeft;
+    private final AtomicInteger stallsLeft;
+    private final AtomicInteger dropsLeft;
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong archived = new AtomicLong();
     private HttpServer server;
 
     public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
                             CryptoPolicy policy, Path keysDir, Path archive, int failFirst, Clock clock) {
+        this(profile, translator, cryptoProfile, policy, keysDir, archive, SimBehaviour.wellBehaved().failingFirst(failFirst),
+                clock);
+    }
+
+    public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
+                            CryptoPolicy policy, Path keysDir, Path archive, SimBehaviour behaviour, Clock clock) {
         this.profile = profile;
         this.translator = translator;
         this.cryptoProfile = cryptoProfile;
@@ -78,7 +89,10 @@ public final class PartnerSimulator implements AutoCloseable {
         this.sealer = new MessageSealer(own, policy, clock);
         this.gatewayTrust = PartnerTrust.load(keysDir, "gateway", cryptoProfile.keyFamily());
         this.archive = archive;
-        this.failuresLeft = new AtomicInteger(failFirst);
+        this.behaviour = behaviour;
+        this.failuresLeft = new AtomicInteger(behaviour.failFirst());
+        this.stallsLeft = new AtomicInteger(behaviour.stallFirst());
+        this.dropsLeft = new AtomicInteger(behaviour.dropReceiptsFirst());
         this.clock = clock;
     }
 
@@ -114,9 +128,12 @@ public final class PartnerSimulator implements AutoCloseable {
                 return;
             }
             keep(raw);
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                answer(http, 503, "text/plain", "simulated outage".getBytes(StandardCharsets.UTF_8));
+            if (takeOne(failuresLeft)) {
+                answer(http, 500, "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
                 return;
+            }
+            if (takeOne(stallsLeft)) {
+                stall();
             }
             EnvelopeHeader header;
             try {
@@ -132,9 +149,40 @@ public final class PartnerSimulator implements AutoCloseable {
             if (!seen.add(header.messageId())) {
                 duplicates.incrementAndGet();
             }
-            answer(http, 200, "application/xml", receiptFor(header, Digests.sha256(raw)));
+            byte[] receipt = receiptFor(header, Digests.sha256(raw));
+            if (takeOne(dropsLeft)) {
+                answer(http, 200, "application/xml", new byte[0]);
+            } else if (behaviour.asyncReceiptsTo() != null) {
+                answer(http, 202, "application/xml", new byte[0]);
+                later.schedule(() -> postReceipt(receipt), 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                answer(http, 200, "application/xml", receipt);
+            }
         } catch (RuntimeException e) {
             LOG.error("partner {} failed on a message", profile.id(), e);
+        }
+    }
+
+    private static boolean takeOne(AtomicInteger left) {
+        return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    private void stall() {
+        try {
+            Thread.sleep(behaviour.stall().toMillis()); // simulates a partner that hangs past the client's time-out
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void postReceipt(byte[] receipt) {
+        try {
+            SendResult r = send(behaviour.asyncReceiptsTo(), receipt);
+            if (r.status() != 200) {
+                LOG.warn("partner {}: gateway refused an asynchronous receipt (HTTP {})", profile.id(), r.status());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("partner {}: asynchronous receipt not delivered: {}", profile.id(), e.getMessage());
         }
     }
 
@@ -222,5 +270,6 @@ public final class PartnerSimulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
         }
+        later.shutdownNow();
     }
 }
