@@ -21,7 +21,7 @@ public final class PartnersCommand {
 
         @Override
         public Integer call() {
-            PartnerRegistry partners = PartnerSimCommand.registry(config);
+            PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
             System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", "ID", "CC", "FORMAT", "CRYPTO", "ENABLED", "ENDPOINT");
             for (PartnerProfile p : partners.all()) {
                 System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", p.id(), p.country(), p.format(),
@@ -39,7 +39,7 @@ public final class PartnersCommand {
 
         @Override
         public Integer call() {
-            PartnerRegistry partners = PartnerSimCommand.registry(config);
+            PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
             new TrustStore(config.keys, CryptoConfig.load(config.cryptoConfig), partners.all());
             System.out.println(partners.all().size() + " partner profile(s) valid, certificates found in " + config.keys);
             return 0;
