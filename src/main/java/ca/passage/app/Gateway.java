@@ -120,7 +120,10 @@ public final class Gateway implements AutoCloseable {
         warnAboutExpiringCertificates();
         TranslatorRegistry translators = Translators.standard();
         CryptoConfig crypto = CryptoConfig.load(settings.cryptoConfig());
-        Keyring keyring = Keyring.load(settings.keysDir(), DevPki.GATEWAY);
+        // A PKCS#12 keystore named in crypto-config/keystore.yaml wins; otherwise the PEM layout in the keys folder.
+        Keyring keyring = crypto.keystore().pkcs12() != null
+                ? Keyring.load(crypto.keystore(), DevPki.GATEWAY, System.getenv())
+                : Keyring.load(settings.keysDir(), DevPki.GATEWAY);
         TrustStore trust = new TrustStore(settings.keysDir(), crypto, partners.all());
 
         database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
@@ -145,7 +148,7 @@ public final class Gateway implements AutoCloseable {
         MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
         MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
-                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), clock);
+                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), ledger, clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");

@@ -101,6 +101,24 @@ class InboundPathTest {
     }
 
     @Test
+    void partnerNoticeOverJmsIsAcceptedLikeOverHttp() throws Exception {
+        PartnerSimulator us = sims.get("us-hsi");
+        byte[] sealed = us.sealNotice(notice("IN-TEST-JMS", "H0"));
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0");
+             var jms = factory.createContext()) {
+            var message = jms.createBytesMessage();
+            message.writeBytes(sealed);
+            jms.createProducer().send(jms.createQueue("inbound.partners"), message);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (gateway.store().findNotice("IN-us-hsi-IN-TEST-JMS").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(gateway.store().exchangesOf("IN-us-hsi-IN-TEST-JMS")).extracting(ExchangeRecord::state)
+                .containsExactly(ExchangeState.RECEIVED_INBOUND);
+    }
+
+    @Test
     void replayOfAnAcceptedMessageIsRefusedAndAudited() {
         PartnerSimulator hub = sims.get("interpol-hub");
         byte[] sealed = hub.sealNotice(notice("IN-TEST-REPLAY", "H0"));
