@@ -104,11 +104,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
             List<ExchangeRecord> all = waitForClosure(gateway, started);
             System.out.println("5/5 results");
-            System.out.printf("    %-30s %-4s %-14s %-16s %8s %s%n", "NOTICE", "DIR", "PARTNER", "STATE", "ATTEMPTS", "ROUND TRIP");
+            System.out.printf("    %-40s %-4s %-14s %-16s %8s %s%n", "NOTICE", "DIR", "PARTNER", "STATE", "ATTEMPTS", "ROUND TRIP");
             all.sort(Comparator.comparing(ExchangeRecord::noticeId).thenComparing(ExchangeRecord::partnerId));
             for (ExchangeRecord e : all) {
                 String rtt = e.closedAt() == null ? "-" : Duration.between(e.createdAt(), e.closedAt()).toMillis() + " ms";
-                System.out.printf("    %-30s %-4s %-14s %-16s %8d %s%n", e.noticeId(), e.direction(), e.partnerId(), e.state(),
+                System.out.printf("    %-40s %-4s %-14s %-16s %8d %s%n", e.noticeId(), e.direction(), e.partnerId(), e.state(),
                         e.attempts(), rtt);
             }
             long outbound = all.stream().filter(e -> "OUT".equals(e.direction())).count();
