@@ -1,0 +1,263 @@
+package ca.passage.citrus;
+
+import ca.passage.app.Gateway;
+import ca.passage.app.GatewaySettings;
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.CryptoProfile;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.Keyring;
+import ca.passage.crypto.MessageOpener;
+import ca.passage.crypto.MessageSealer;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.crypto.PartnerTrust;
+import ca.passage.envelope.BusinessResponse;
+import ca.passage.envelope.Digests;
+import ca.passage.envelope.Envelope;
+import ca.passage.envelope.EnvelopeHeader;
+import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditQuery;
+import ca.passage.ledger.AuditSearch;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.translate.Translators;
+import org.citrusframework.TestAction;
+import org.citrusframework.TestCaseRunner;
+import org.citrusframework.annotations.CitrusResource;
+import org.citrusframework.annotations.CitrusTest;
+import org.citrusframework.http.client.HttpClient;
+import org.citrusframework.http.client.HttpClientBuilder;
+import org.citrusframework.http.server.HttpServer;
+import org.citrusframework.http.server.HttpServerBuilder;
+import org.citrusframework.junit.jupiter.CitrusSupport;
+import org.citrusframework.variable.VariableExtractor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.citrusframework.http.actions.HttpActionBuilder.http;
+
+/**
+ * Issue 4's Citrus scenarios: the partner (Citrus) answers a delivery with 202 and no receipt, then later posts its
+ * signed receipt and its business response to the gateway's inbound endpoint, as partners' systems do. One
+ * scenario ends with the notice accepted, the other with it rejected (error code and text kept on the exchange).
+ */
+@CitrusSupport
+class CitrusBusinessResponseTest {
+
+    private static final String EU = "eu-agency";
+    private static final String ENV = Envelope.NS;
+
+    private static Path dir;
+    private static Path keys;
+    private static Gateway gateway;
+    private static HttpServer partner;
+    private static HttpClient gatewayClient;
+    private static CryptoConfig crypto;
+    private static final List<PartnerSimulator> sims = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws IOException {
+        dir = Files.createTempDirectory("passage-citrus-async");
+        keys = dir.resolve("keys");
+        crypto = CryptoConfig.load(Path.of("crypto-config"));
+        int partnerPort = freePort();
+        Path profiles = dir.resolve("partner-profiles");
+        Files.createDirectories(profiles);
+        try (Stream<Path> shipped = Files.list(Path.of("partner-profiles"))) {
+            for (Path p : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                String yaml = Files.readString(p);
+                if (p.getFileName().toString().equals(EU + ".yaml")) {
+                    yaml = yaml.replace("http://127.0.0.1:9102/", "http://127.0.0.1:" + partnerPort + "/");
+                }
+                Files.writeString(profiles.resolve(p.getFileName()), yaml);
+            }
+        }
+        int gatewayPort = freePort();
+        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
+                gatewayPort, freePort(), null, null, "sa", ""));
+        new DevPki().init(keys, gateway.partners().all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        for (PartnerProfile p : gateway.partners().all()) {
+            if (!p.id().equals(EU)) {
+                PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
+                        crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
+                sim.start(p.channel().endpoint().getPort());
+                sims.add(sim);
+            }
+        }
+        partner = new HttpServerBuilder().port(partnerPort).timeout(30_000).autoStart(true).build();
+        partner.initialize();
+        gatewayClient = new HttpClientBuilder().requestUrl("http://127.0.0.1:" + gatewayPort).build();
+        gateway.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (partner != null) {
+            partner.stop();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        sims.forEach(PartnerSimulator::close);
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @CitrusTest
+    void partnerAcknowledgesLaterAndAcceptsTheNotice(@CitrusResource TestCaseRunner runner) throws IOException {
+        ExchangeRecord e = deliverAsynchronously(runner, "CA-ASYNC-ACCEPT");
+        runner.$(postAsPartner(response(e, new BusinessResponse(BusinessResponse.ACCEPTED, null, null))));
+        runner.$(http().client(gatewayClient).receive().response(HttpStatus.OK));
+        runner.$(check(() -> {
+            assertThat(gateway.store().findExchange(e.exchangeId()).orElseThrow().state())
+                    .isEqualTo(ExchangeState.ACKNOWLEDGED);
+            assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("PARTNER_ACCEPTED")
+                    .exchange(e.exchangeId())).total()).isEqualTo(1);
+        }));
+    }
+
+    @Test
+    @CitrusTest
+    void partnerAcknowledgesLaterThenRejectsTheNoticeWithItsReason(@CitrusResource TestCaseRunner runner)
+            throws IOException {
+        ExchangeRecord e = deliverAsynchronously(runner, "CA-ASYNC-REJECT");
+        runner.$(postAsPartner(response(e, new BusinessResponse(BusinessResponse.REJECTED, "EU-0112",
+                "outside the agency's mandate"))));
+        runner.$(http().client(gatewayClient).receive().response(HttpStatus.OK));
+        runner.$(check(() -> {
+            ExchangeRecord after = gateway.store().findExchange(e.exchangeId()).orElseThrow();
+            assertThat(after.state()).isEqualTo(ExchangeState.REJECTED);
+            assertThat(after.lastError()).contains("EU-0112", "outside the agency's mandate");
+        }));
+    }
+
+    /**
+     * Posts the notice, lets Citrus play the EU agency: it receives the sealed message (XPath on the readable
+     * header), answers 202 without a receipt, then posts its signed receipt to the gateway. Returns the exchange,
+     * ACKNOWLEDGED.
+     */
+    private ExchangeRecord deliverAsynchronously(TestCaseRunner runner, String noticeId) throws IOException {
+        String notice = Files.readString(Path.of("samples/notices/12-unsc-sanctioned-network.xml"))
+                .replaceAll("<noticeId>[^<]+</noticeId>", "<noticeId>" + noticeId + "</noticeId>");
+        runner.$(http().client(gatewayClient).send().post("/api/v1/notices")
+                .message().contentType("application/xml;charset=UTF-8").body(notice));
+        runner.$(http().client(gatewayClient).receive().response(HttpStatus.ACCEPTED));
+
+        AtomicReference<String> received = new AtomicReference<>();
+        runner.$(http().server(partner).receive().post("/exchange/v1/inbound")
+                .message().timeout(20_000)
+                .process(capture(received::set)));
+        runner.$(http().server(partner).send().response(HttpStatus.ACCEPTED));
+        runner.$(check(() -> {
+            assertThat(xpath(received.get(), "/env:Message/env:Header/env:To")).isEqualTo(EU);
+            assertThat(xpath(received.get(), "/env:Message/env:Header/env:Action")).isEqualTo(EnvelopeHeader.ACTION_NOTIFY);
+            assertThat(xpath(received.get(), "/env:Message/env:Header/env:PayloadFormat")).isEqualTo("eu-umf/1");
+        }));
+
+        ExchangeRecord sent = awaitState(noticeId, ExchangeState.SENT);
+        byte[] raw = received.get().getBytes(StandardCharsets.UTF_8);
+        assertThat(sent.sentDigest()).isEqualTo(Digests.sha256(raw));
+        runner.$(postAsPartner(seal(header(sent, EnvelopeHeader.ACTION_RECEIPT, Receipt.FORMAT),
+                Receipt.payload(Digests.sha256(raw), "RECEIVED"))));
+        runner.$(http().client(gatewayClient).receive().response(HttpStatus.OK));
+        return awaitState(noticeId, ExchangeState.ACKNOWLEDGED);
+    }
+
+    private TestAction postAsPartner(byte[] sealed) {
+        return http().client(gatewayClient).send().post("/exchange/v1/inbound")
+                .message().contentType("application/xml").body(new String(sealed, StandardCharsets.UTF_8)).build();
+    }
+
+    private byte[] response(ExchangeRecord e, BusinessResponse response) {
+        return seal(header(e, BusinessResponse.ACTION, BusinessResponse.FORMAT), response.payload());
+    }
+
+    private static EnvelopeHeader header(ExchangeRecord e, String action, String format) {
+        return new EnvelopeHeader(UUID.randomUUID() + "@" + EU, e.conversationId(), e.messageId(), EU,
+                EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, action, Instant.now(), "H1", format);
+    }
+
+    private static byte[] seal(EnvelopeHeader header, byte[] payload) {
+        CryptoProfile profile = crypto.profile(gateway.partners().get(EU).cryptoProfile());
+        return new MessageSealer(Keyring.load(keys, EU), crypto.policy(), Clock.systemUTC())
+                .seal(Envelope.build(header, payload), PartnerTrust.load(keys, DevPki.GATEWAY, profile.keyFamily()), profile);
+    }
+
+    private static ExchangeRecord awaitState(String noticeId, ExchangeState state) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            var found = gateway.store().exchangesOf(noticeId).stream()
+                    .filter(x -> x.partnerId().equals(EU) && x.state() == state).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+        throw new AssertionError(noticeId + " to " + EU + " never reached " + state);
+    }
+
+    private static String xpath(String xml, String expression) {
+        try {
+            javax.xml.xpath.XPath x = javax.xml.xpath.XPathFactory.newDefaultInstance().newXPath();
+            x.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
+                public String getNamespaceURI(String prefix) {
+                    return "env".equals(prefix) ? ENV : javax.xml.XMLConstants.NULL_NS_URI;
+                }
+
+                public String getPrefix(String uri) {
+                    return null;
+                }
+
+                public java.util.Iterator<String> getPrefixes(String uri) {
+                    return java.util.Collections.emptyIterator();
+                }
+            });
+            return x.evaluate(expression, ca.passage.xml.SecureXml.parse(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("cannot evaluate " + expression, e);
+        }
+    }
+
+    private static TestAction check(Runnable assertions) {
+        return context -> assertions.run();
+    }
+
+    private static VariableExtractor capture(java.util.function.Consumer<String> sink) {
+        return (message, context) -> sink.accept(message.getPayload(String.class));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
