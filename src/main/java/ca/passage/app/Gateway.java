@@ -171,8 +171,9 @@ public final class Gateway implements AutoCloseable {
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
         PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
         main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger, clock));
-        InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock),
-                new SeenMessageStore(database.dataSource()));
+        SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
+        main.bind("replayMemory", seen);
+        InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock), seen);
         main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, trust, guard,
                 sealer, translators, parser, store, ledger,
                 crypto.policy().maxMessageBytes(), clock));

@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
@@ -13,9 +15,25 @@ import java.time.ZoneOffset;
 public final class SeenMessageStore implements SeenMessages {
 
     private final DataSource dataSource;
+    private final Duration window;
+    private final Clock clock;
 
-    public SeenMessageStore(DataSource dataSource) {
+    /** @param window the policy's replay window: older messages are refused as stale, so need not be remembered */
+    public SeenMessageStore(DataSource dataSource, Duration window, Clock clock) {
         this.dataSource = dataSource;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Forgets what is older than the replay window (and twice the skew margin); returns how many were forgotten. */
+    public int forgetExpired() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM seen_message WHERE received_at < ?")) {
+            ps.setObject(1, clock.instant().minus(window.multipliedBy(2)).atOffset(ZoneOffset.UTC));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot purge the replay memory", e);
+        }
     }
 
     @Override
