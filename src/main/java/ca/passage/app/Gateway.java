@@ -142,6 +142,9 @@ public final class Gateway implements AutoCloseable {
         }
         connectionFactory = new CachingConnectionFactory(new ActiveMQConnectionFactory(brokerUrl));
         connectionFactory.setSessionCacheSize(10);
+        // Consumers belong to their listener containers: a cached consumer outliving a stopped route (a suspended
+        // partner) would keep messages in its client buffer where a restarted route cannot see them.
+        connectionFactory.setCacheConsumers(false);
 
         NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
@@ -190,7 +193,7 @@ public final class Gateway implements AutoCloseable {
                             .parameter("partnerId", p.id())
                             .add();
                     if (suspended.contains(p.id())) {
-                        main.getCamelContext().getRouteController().suspendRoute(routeId);
+                        main.getCamelContext().getRouteController().stopRoute(routeId);
                         LOG.warn("partner {} is suspended: its queue holds until an operator resumes it", p.id());
                     }
                 }

@@ -8,6 +8,7 @@ import ca.passage.ledger.ExchangeState;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
 import ca.passage.sim.SimBehaviour;
+import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,17 +48,11 @@ class FlakyPartnerTest {
     @BeforeAll
     void start() throws IOException {
         dir = Files.createTempDirectory("passage-flaky");
-        Path profiles = dir.resolve("profiles");
-        Files.createDirectories(profiles);
-        try (Stream<Path> shipped = Files.list(Path.of("partner-profiles"))) {
-            for (Path p : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                Files.writeString(profiles.resolve(p.getFileName()), Files.readString(p)
-                        .replace("initialDelay: PT1S", "initialDelay: PT0.2S")
-                        .replace("maxDelay: PT1M", "maxDelay: PT0.5S")
-                        .replace("maxAttempts: 6", "maxAttempts: 4")
-                        .replace("acknowledgementTimeout: PT2M", "acknowledgementTimeout: PT1S"));
-            }
-        }
+        Path profiles = TestProfiles.withFreePorts(dir.resolve("profiles"), yaml -> yaml
+                .replace("initialDelay: PT1S", "initialDelay: PT0.2S")
+                .replace("maxDelay: PT1M", "maxDelay: PT0.5S")
+                .replace("maxAttempts: 6", "maxAttempts: 4")
+                .replace("acknowledgementTimeout: PT2M", "acknowledgementTimeout: PT1S"));
         Path keys = dir.resolve("keys");
         CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
         int port = freePort();

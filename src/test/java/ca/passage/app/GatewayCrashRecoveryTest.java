@@ -7,6 +7,7 @@ import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.sim.PartnerSimulator;
+import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class GatewayCrashRecoveryTest {
         Path keys = dir.resolve("keys");
         CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
         PartnerRegistry partners = new PartnerProfileLoader(Translators.standard().formats(), crypto.profiles().keySet())
-                .loadRegistry(Path.of("partner-profiles"));
+                .loadRegistry(profiles());
         new DevPki().init(keys, partners.all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
         int port = freePort();
@@ -109,7 +110,7 @@ class GatewayCrashRecoveryTest {
         Path keys = dir.resolve("keys");
         CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
         PartnerRegistry partners = new PartnerProfileLoader(Translators.standard().formats(), crypto.profiles().keySet())
-                .loadRegistry(Path.of("partner-profiles"));
+                .loadRegistry(profiles());
         new DevPki().init(keys, partners.all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
         for (PartnerProfile p : partners.all()) {
@@ -151,7 +152,7 @@ class GatewayCrashRecoveryTest {
     private Process startGateway(Path keys, int port, Path log) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath(), "ca.passage.cli.PassageCommand", "run",
-                "--data", dir.resolve("data").toString(), "--keys", keys.toString(),
+                "--data", dir.resolve("data").toString(), "--keys", keys.toString(), "--profiles", profiles().toString(),
                 "--port", String.valueOf(port), "--management-port", String.valueOf(freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -168,6 +169,12 @@ class GatewayCrashRecoveryTest {
             }
         }
         throw new IllegalStateException("gateway did not come up: " + Files.readString(log));
+    }
+
+    /** This test's copy of the partner profiles, on free ports (made on first use). */
+    private Path profiles() throws IOException {
+        Path p = dir.resolve("profiles");
+        return Files.isDirectory(p) ? p : TestProfiles.withFreePorts(p);
     }
 
     /** This JVM's class path, each entry once. */

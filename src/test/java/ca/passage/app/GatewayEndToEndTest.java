@@ -8,6 +8,7 @@ import ca.passage.ledger.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
+import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,7 @@ class GatewayEndToEndTest {
         Path keys = dir.resolve("keys");
         CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
         int port = freePort();
-        GatewaySettings settings = new GatewaySettings(dir.resolve("data"), Path.of("partner-profiles"),
+        GatewaySettings settings = new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
                 Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", "");
         gateway = new Gateway(settings);
         new DevPki().init(keys, gateway.partners().all().stream()

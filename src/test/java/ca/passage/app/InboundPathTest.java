@@ -13,6 +13,7 @@ import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
+import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ class InboundPathTest {
         keys = dir.resolve("keys");
         crypto = CryptoConfig.load(Path.of("crypto-config"));
         int port = freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), Path.of("partner-profiles"),
+        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
                 Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", ""));
         new DevPki().init(keys, gateway.partners().all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
@@ -217,6 +218,40 @@ class InboundPathTest {
     }
 
     @Test
+    void suspendedPartnersQueueHoldsWhileOthersAreServedAndDrainsOnResume() throws Exception {
+        assertThat(operator("/api/v1/partners/us-hsi/suspend").statusCode()).isEqualTo(200);
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(
+                        Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml")).replace("CA-2026-000102", "CA-HOLD-1")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        awaitState("CA-HOLD-1", "interpol-hub", ExchangeState.ACKNOWLEDGED);
+        awaitState("CA-HOLD-1", "eu-agency", ExchangeState.ACKNOWLEDGED);
+        ExchangeRecord held = gateway.store().exchangesOf("CA-HOLD-1").stream()
+                .filter(e -> e.partnerId().equals("us-hsi")).findFirst().orElseThrow();
+        assertThat(held.state()).isEqualTo(ExchangeState.QUEUED);
+        assertThat(held.attempts()).isZero();
+
+        assertThat(gateway.camelContext().getRouteController().getRouteStatus("outbound-us-hsi").isStopped()).isTrue();
+        assertThat(operator("/api/v1/partners/us-hsi/resume").statusCode()).isEqualTo(200);
+        assertThat(gateway.camelContext().getRouteController().getRouteStatus("outbound-us-hsi").isStarted()).isTrue();
+        assertThat(awaitState("CA-HOLD-1", "us-hsi", ExchangeState.ACKNOWLEDGED).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void operatorCancelsAHeldExchangeButNotADeliveredOne() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/01-yellow-missing-minor-sexual.xml")).replace("CA-2026-000101", "CA-CANCEL-1");
+        http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices")).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
+        ExchangeRecord held = awaitState("CA-CANCEL-1", "interpol-hub", ExchangeState.PENDING_APPROVAL);
+        assertThat(operator("/api/v1/exchanges/" + held.exchangeId() + "/cancel").statusCode()).isEqualTo(200);
+        assertThat(gateway.store().findExchange(held.exchangeId()).orElseThrow().state()).isEqualTo(ExchangeState.CANCELLED);
+        assertThat(operator("/api/v1/exchanges/" + held.exchangeId() + "/cancel").statusCode()).isEqualTo(409);
+        assertThat(operator("/api/v1/exchanges/" + held.exchangeId() + "/resend").statusCode())
+                .as("only FAILED exchanges can be resent").isEqualTo(409);
+    }
+
+    @Test
     void receiptForAnUnknownMessageIsAuditedAndIgnored() {
         PartnerSimulator eu = sims.get("eu-agency");
         PartnerSimulator.SendResult r = eu.send(inbound, eu.sealResponse("no-such-message@passage.gc.ca",
@@ -236,7 +271,8 @@ class InboundPathTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(noticeId + " to " + partner + " never reached " + state);
+        throw new AssertionError(noticeId + " to " + partner + " never reached " + state + ": "
+                + gateway.store().exchangesOf(noticeId));
     }
 
     private long refusalsAudited(String code) {

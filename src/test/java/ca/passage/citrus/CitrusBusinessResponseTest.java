@@ -21,6 +21,7 @@ import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
+import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.citrusframework.TestAction;
 import org.citrusframework.TestCaseRunner;
@@ -80,17 +81,9 @@ class CitrusBusinessResponseTest {
         keys = dir.resolve("keys");
         crypto = CryptoConfig.load(Path.of("crypto-config"));
         int partnerPort = freePort();
-        Path profiles = dir.resolve("partner-profiles");
-        Files.createDirectories(profiles);
-        try (Stream<Path> shipped = Files.list(Path.of("partner-profiles"))) {
-            for (Path p : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                String yaml = Files.readString(p);
-                if (p.getFileName().toString().equals(EU + ".yaml")) {
-                    yaml = yaml.replace("http://127.0.0.1:9102/", "http://127.0.0.1:" + partnerPort + "/");
-                }
-                Files.writeString(profiles.resolve(p.getFileName()), yaml);
-            }
-        }
+        Path profiles = TestProfiles.withFreePorts(dir.resolve("partner-profiles"), yaml -> yaml.contains("id: " + EU + "\n")
+                ? yaml.replaceFirst("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
+                : yaml);
         int gatewayPort = freePort();
         gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
                 gatewayPort, freePort(), null, null, "sa", ""));

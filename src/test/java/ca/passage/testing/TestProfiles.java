@@ -1,0 +1,45 @@
+package ca.passage.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Copies of the shipped partner profiles for one test, each endpoint moved to a free loopback port, so that tests
+ * never depend on (or collide over) the fixed demo ports 9101-9103.
+ */
+public final class TestProfiles {
+
+    private static final Pattern ENDPOINT = Pattern.compile("endpoint: http://127\\.0\\.0\\.1:\\d+/");
+
+    private TestProfiles() {
+    }
+
+    public static Path withFreePorts(Path target) throws IOException {
+        return withFreePorts(target, UnaryOperator.identity());
+    }
+
+    /** As {@link #withFreePorts(Path)}, with {@code edit} applied to each profile's YAML text. */
+    public static Path withFreePorts(Path target, UnaryOperator<String> edit) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> shipped = Files.list(Path.of("partner-profiles"))) {
+            for (Path p : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Matcher m = ENDPOINT.matcher(Files.readString(p));
+                String yaml = m.replaceFirst("endpoint: http://127.0.0.1:" + freePort() + "/");
+                Files.writeString(target.resolve(p.getFileName()), edit.apply(yaml));
+            }
+        }
+        return target;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
