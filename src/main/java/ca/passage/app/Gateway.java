@@ -1,5 +1,6 @@
 package ca.passage.app;
 
+import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
@@ -14,11 +15,14 @@ import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.partner.SharingPolicy;
 import ca.passage.intake.QueueSteps;
+import ca.passage.ledger.ArchiveKeys;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditJobs;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.CheckpointSigner;
 import ca.passage.ledger.Database;
 import ca.passage.ledger.ExchangeStore;
+import ca.passage.ledger.MessageArchive;
 import ca.passage.notice.NoticeParser;
 import ca.passage.notice.NoticeRules;
 import ca.passage.outbound.OutboundSteps;
@@ -59,6 +63,7 @@ public final class Gateway implements AutoCloseable {
     private Database database;
     private AuditLedger ledger;
     private ExchangeStore store;
+    private MessageArchive archive; // raw messages as sent/received, encrypted at rest (issue 5)
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
     private Main main;
@@ -97,6 +102,11 @@ public final class Gateway implements AutoCloseable {
         ledger.checkpointNow();
     }
 
+    /** The message archive: outbound/inbound steps store each raw signed message here (issue 5). */
+    public MessageArchive archive() {
+        return archive;
+    }
+
     public CamelContext camelContext() {
         return main.getCamelContext();
     }
@@ -122,6 +132,8 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("cannot read the gateway key for audit checkpoints: " + e.getMessage());
         }
         store = new ExchangeStore(database.dataSource(), ledger, clock);
+        archive = new MessageArchive(database.dataSource(), ledger, ArchiveKeys.load(settings.keysDir(),
+                database.dataSource()), clock);
 
         String brokerUrl = settings.brokerUrl();
         if (brokerUrl == null) {
@@ -158,6 +170,8 @@ public final class Gateway implements AutoCloseable {
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);
+        main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
+        main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
         main.start();
         try {
             for (PartnerProfile p : partners.all()) {
