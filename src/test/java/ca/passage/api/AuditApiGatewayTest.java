@@ -119,6 +119,10 @@ class AuditApiGatewayTest {
             assertProblem(get(path, "olivia", "OFFICER,SUPERVISOR"), 403, "AUDITOR");
             assertProblem(get(path, "bad user!", "AUDITOR"), 403, "X-Passage-User");
         }
+        HttpResponse<String> twoUsers = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit"))
+                .header("X-Passage-User", "alice").header("X-Passage-User", "olivia")
+                .header("X-Passage-Roles", "AUDITOR").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(twoUsers, 403, "X-Passage-User");
         JsonNode denied = ok(get("/api/v1/audit?action=AUDIT_ACCESS_DENIED&actor=auditor:olivia", "alice", "AUDITOR"));
         assertThat(denied.get("total").asLong()).isEqualTo(3);
         assertThat(denied.get("items").get(0).get("outcome").asText()).isEqualTo("DENIED");
@@ -144,6 +148,11 @@ class AuditApiGatewayTest {
         // the identity never comes from the query string
         assertProblem(get("/api/v1/audit?X-Passage-Roles=AUDITOR", "mallory", "OFFICER"), 400, "headers only");
         assertProblem(get("/api/v1/audit/verify?deep=1", "alice", "AUDITOR"), 400, "takes no parameters");
+        // nor can a request header stand in for the query string
+        HttpResponse<String> smuggled = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit/verify"))
+                .header("X-Passage-User", "alice").header("X-Passage-Roles", "AUDITOR")
+                .header("CamelHttpQuery", "deep=1").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(smuggled.statusCode()).as(smuggled.body()).isEqualTo(200);
         assertProblem(get("/api/v1/audit/disclosures", "alice", "AUDITOR"), 400, "either notice");
         assertProblem(get("/api/v1/audit/disclosures?partner=us-hsi", "alice", "AUDITOR"), 400, "required with partner");
         assertProblem(get("/api/v1/audit/disclosures?notice=" + NOTICE + "&partner=us-hsi", "alice", "AUDITOR"),
@@ -283,8 +292,9 @@ class AuditApiGatewayTest {
         assertThat(broken.get("summary").asText()).contains("BROKEN at seq " + victim);
 
         JsonNode recorded = ok(get("/api/v1/audit?action=AUDIT_VERIFY&actor=auditor:alice", "alice", "AUDITOR"));
-        assertThat(recorded.get("items").findValuesAsText("outcome")).containsExactly("INTACT", "BROKEN");
-        assertThat(recorded.get("items").get(1).get("errorCode").asText()).isEqualTo("ALTERED");
+        JsonNode items = recorded.get("items");
+        assertThat(items.findValuesAsText("outcome")).endsWith("INTACT", "BROKEN").containsOnlyOnce("BROKEN");
+        assertThat(items.get(items.size() - 1).get("errorCode").asText()).isEqualTo("ALTERED");
     }
 
     /** The shipped profiles with each partner endpoint on a free port (other test runs may hold 9101-9103). */
