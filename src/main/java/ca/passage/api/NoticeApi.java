@@ -143,7 +143,7 @@ public final class NoticeApi {
         int max = 100;
         if (limit != null && !limit.isBlank()) {
             try {
-                max = Math.min(1000, Math.max(1, Integer.parseInt(limit)));
+                max = Math.min(10_000, Math.max(1, Integer.parseInt(limit)));
             } catch (NumberFormatException e) {
                 return problem(400, "Invalid query", "limit must be a number", List.of(new Violation("limit", limit)));
             }

@@ -2,6 +2,12 @@ package ca.passage.app;
 
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
+import ca.passage.api.OperatorApi;
+import ca.passage.crypto.FreshnessCheck;
+import ca.passage.crypto.InboundGuard;
+import ca.passage.inbound.InboundSteps;
+import ca.passage.ledger.PartnerSuspensions;
+import ca.passage.ledger.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
 import ca.passage.channel.PartnerHttpChannel;
@@ -25,6 +31,7 @@ import ca.passage.ledger.ExchangeStore;
 import ca.passage.ledger.MessageArchive;
 import ca.passage.notice.NoticeParser;
 import ca.passage.notice.NoticeRules;
+import ca.passage.outbound.AckMonitor;
 import ca.passage.outbound.OutboundSteps;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
@@ -47,6 +54,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The one place where Passage is assembled: configuration is loaded and validated, the store, ledger, broker and
@@ -122,7 +130,10 @@ public final class Gateway implements AutoCloseable {
         warnAboutExpiringCertificates();
         TranslatorRegistry translators = Translators.standard();
         CryptoConfig crypto = CryptoConfig.load(settings.cryptoConfig());
-        Keyring keyring = Keyring.load(settings.keysDir(), DevPki.GATEWAY);
+        // A PKCS#12 keystore named in crypto-config/keystore.yaml wins; otherwise the PEM layout in the keys folder.
+        Keyring keyring = crypto.keystore().pkcs12() != null
+                ? Keyring.load(crypto.keystore(), DevPki.GATEWAY, System.getenv())
+                : Keyring.load(settings.keysDir(), DevPki.GATEWAY);
         TrustStore trust = new TrustStore(settings.keysDir(), crypto, partners.all());
 
         database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
@@ -146,9 +157,10 @@ public final class Gateway implements AutoCloseable {
 
         NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
-        OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust,
-                new MessageSealer(keyring, crypto.policy(), clock), new MessageOpener(keyring, crypto.policy(), clock),
-                new PartnerHttpChannel(Duration.ofSeconds(5), Duration.ofSeconds(30)), clock);
+        MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
+        MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
+        OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
+                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), ledger, clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
@@ -163,23 +175,37 @@ public final class Gateway implements AutoCloseable {
         main.addInitialProperty("camel.rest.component", "platform-http");
         main.addInitialProperty("camel.rest.port", String.valueOf(settings.httpPort()));
         main.addInitialProperty("passage.inbox", settings.inbox().toAbsolutePath().toString());
+        main.addInitialProperty("passage.domestic", settings.domesticFolder().toAbsolutePath().toString());
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
         PlatformHttpComponent platformHttp = new PlatformHttpComponent();
         platformHttp.setEngine(new RestHttpEngine(settings.httpPort()));
         main.bind("platform-http", platformHttp);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
+        PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
+        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger, clock));
+        InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock),
+                new SeenMessageStore(database.dataSource()));
+        main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, trust, guard,
+                sealer, translators, parser, store, ledger,
+                crypto.policy().maxMessageBytes(), clock));
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);
+        main.bind("ackMonitor", new AckMonitor(store, partners, clock));
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
         main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
         main.start();
         try {
+            Set<String> suspended = new PartnerSuspensions(database.dataSource(), ledger, clock).suspended();
             for (PartnerProfile p : partners.all()) {
                 if (p.enabled()) {
-                    TemplatedRouteBuilder.builder(main.getCamelContext(), "outbound-partner")
+                    String routeId = TemplatedRouteBuilder.builder(main.getCamelContext(), "outbound-partner")
                             .routeId("outbound-" + p.id())
                             .parameter("partnerId", p.id())
                             .add();
+                    if (suspended.contains(p.id())) {
+                        main.getCamelContext().getRouteController().suspendRoute(routeId);
+                        LOG.warn("partner {} is suspended: its queue holds until an operator resumes it", p.id());
+                    }
                 }
             }
         } catch (Exception e) {

@@ -1,18 +1,34 @@
 package ca.passage.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the gateway finds its configuration and keeps its data, and which ports it serves.
  *
  * @param brokerUrl null for the embedded Artemis broker, else an external one (tcp://host:61616)
  * @param dbUrl     null for the embedded H2 file database under {@code dataDir}, else a JDBC URL (PostgreSQL)
+ * @param deliveryTimeout how long one HTTP delivery may take before it counts as a failed attempt
  */
 public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
-                              int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword) {
+                              int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword,
+                              Duration deliveryTimeout) {
+
+    public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    public GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
+                           int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword) {
+        this(dataDir, partnerProfiles, cryptoConfig, keysDir, httpPort, managementPort, brokerUrl, dbUrl, dbUser,
+                dbPassword, DEFAULT_DELIVERY_TIMEOUT);
+    }
 
     public Path inbox() {
         return dataDir.resolve("inbox");
+    }
+
+    /** Where accepted inbound notices are written for people on the domestic side. */
+    public Path domesticFolder() {
+        return dataDir.resolve("domestic");
     }
 
     public String effectiveDbUrl() {

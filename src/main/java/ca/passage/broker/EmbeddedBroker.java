@@ -43,6 +43,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         config.addQueueConfiguration(durable(Queues.DEAD_LETTER));
         config.addQueueConfiguration(durable(Queues.INBOUND_DOMESTIC));
+        config.addQueueConfiguration(durable(Queues.INBOUND_PARTNERS));
         for (PartnerProfile p : partners) {
             String queue = Queues.outbound(p.id());
             config.addQueueConfiguration(durable(queue));

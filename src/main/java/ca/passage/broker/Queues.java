@@ -4,6 +4,7 @@ package ca.passage.broker;
 public final class Queues {
     public static final String DEAD_LETTER = "DLQ.outbound";
     public static final String INBOUND_DOMESTIC = "inbound.domestic";
+    public static final String INBOUND_PARTNERS = "inbound.partners";
 
     private Queues() {
     }

@@ -50,12 +50,12 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("1/5 development keys in " + keys);
         new DevPki().init(keys, KeysCommand.specs(config));
 
-        PartnerRegistry partners = PartnerSimCommand.registry(config);
+        PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
         List<PartnerSimulator> sims = new ArrayList<>();
         try (Gateway gateway = new Gateway(config.settings(dataDir, keys))) {
             System.out.println("2/5 simulated partners on loopback");
             for (PartnerProfile p : partners.all()) {
-                PartnerSimulator sim = PartnerSimCommand.simulator(config, keys, p.id(), null, 0);
+                PartnerSimulator sim = Partners.simulator(config.profiles, config.cryptoConfig, keys, p.id(), null, ca.passage.sim.SimBehaviour.wellBehaved());
                 sim.start(p.channel().endpoint().getPort());
                 sims.add(sim);
                 System.out.printf("    %-14s %s%n", p.id(), p.channel().endpoint());
@@ -87,19 +87,38 @@ public final class DemoCommand implements Callable<Integer> {
                         "{\"decision\":\"APPROVE\",\"supervisor\":\"demo-supervisor\"}".getBytes(), "demo-supervisor");
                 System.out.printf("    %-48s approved by demo-supervisor (HTTP %d)%n", noticeId, a.status());
             }
+            System.out.println("    partners send their own notices to Canada:");
+            java.net.URI inbound = java.net.URI.create("http://localhost:" + config.port + "/exchange/v1/inbound");
+            for (int i = 0; i < sims.size(); i++) {
+                PartnerSimulator sim = sims.get(i);
+                String partnerId = partners.all().stream().toList().get(i).id();
+                String xml = Files.readString(files.get(i % files.size()))
+                        .replaceAll("<noticeId>[^<]+</noticeId>", "<noticeId>" + partnerId.toUpperCase() + "-2026-0001</noticeId>");
+                PartnerSimulator.SendResult r = sim.send(inbound,
+                        sim.sealNotice(ca.passage.notice.NoticeMappers.xml().readValue(xml, ca.passage.notice.CaseNotice.class)));
+                System.out.printf("    %-14s -> Canada: HTTP %d, gateway receipt %s%n", partnerId, r.status(),
+                        r.receiptVerified() ? "verified" : "NOT verified");
+                if (!r.receiptVerified()) {
+                    return 1;
+                }
+            }
             List<ExchangeRecord> all = waitForClosure(gateway, started);
             System.out.println("5/5 results");
-            System.out.printf("    %-16s %-14s %-14s %8s %s%n", "NOTICE", "PARTNER", "STATE", "ATTEMPTS", "ROUND TRIP");
+            System.out.printf("    %-40s %-4s %-14s %-16s %8s %s%n", "NOTICE", "DIR", "PARTNER", "STATE", "ATTEMPTS", "ROUND TRIP");
             all.sort(Comparator.comparing(ExchangeRecord::noticeId).thenComparing(ExchangeRecord::partnerId));
             for (ExchangeRecord e : all) {
                 String rtt = e.closedAt() == null ? "-" : Duration.between(e.createdAt(), e.closedAt()).toMillis() + " ms";
-                System.out.printf("    %-16s %-14s %-14s %8d %s%n", e.noticeId(), e.partnerId(), e.state(), e.attempts(), rtt);
+                System.out.printf("    %-40s %-4s %-14s %-16s %8d %s%n", e.noticeId(), e.direction(), e.partnerId(), e.state(),
+                        e.attempts(), rtt);
             }
+            long outbound = all.stream().filter(e -> "OUT".equals(e.direction())).count();
             long acknowledged = all.stream().filter(e -> e.state() == ExchangeState.ACKNOWLEDGED).count();
+            long inboundReceived = all.stream().filter(e -> e.state() == ExchangeState.RECEIVED_INBOUND).count();
             gateway.checkpointAuditChain();
             VerificationResult chain = new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource());
-            System.out.printf("%d/%d exchanges ACKNOWLEDGED; audit chain: %s%n", acknowledged, all.size(), chain.summary());
-            return acknowledged == all.size() && chain.intact() ? 0 : 1;
+            System.out.printf("%d/%d outbound exchanges ACKNOWLEDGED, %d/%d inbound notices received; audit chain: %s%n",
+                    acknowledged, outbound, inboundReceived, sims.size(), chain.summary());
+            return acknowledged == outbound && inboundReceived == sims.size() && chain.intact() ? 0 : 1;
         } finally {
             sims.forEach(PartnerSimulator::close);
         }

@@ -18,7 +18,7 @@ public final class KeysCommand {
 
     static List<PartnerKeySpec> specs(ConfigOptions config) {
         CryptoConfig crypto = CryptoConfig.load(config.cryptoConfig);
-        PartnerRegistry partners = PartnerSimCommand.registry(config);
+        PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
         return partners.all().stream().map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList();
     }
 

@@ -1,18 +1,14 @@
 package ca.passage.cli;
 
-import ca.passage.crypto.CryptoConfig;
 import ca.passage.partner.PartnerProfile;
-import ca.passage.partner.PartnerProfileLoader;
-import ca.passage.partner.PartnerRegistry;
 import ca.passage.sim.PartnerSimulator;
-import ca.passage.translate.TranslatorRegistry;
-import ca.passage.translate.Translators;
+import ca.passage.sim.SimBehaviour;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -20,46 +16,49 @@ import java.util.concurrent.CountDownLatch;
         description = "Run a simulated foreign partner on loopback: decrypts, verifies, answers with a signed receipt.")
 public final class PartnerSimCommand implements Callable<Integer> {
 
-    @Mixin
-    ConfigOptions config;
-
     @Option(names = "--profile", required = true, description = "partner id (its profile in the profiles folder)")
     String partnerId;
 
-    @Option(names = "--listen", description = "port to listen on; default: the port of the profile's endpoint")
-    Integer listenPort;
+    @Option(names = "--port", description = "port to listen on; default: the port of the profile's endpoint")
+    Integer port;
 
-    @Option(names = "--archive", description = "keep every raw message received, one file each, as received")
+    @Option(names = "--archive", description = "keep every raw message received, one file each, exactly as received")
     Path archive;
 
-    @Option(names = "--fail-first", defaultValue = "0", description = "answer HTTP 503 to the first N deliveries")
+    @Option(names = "--fail-first", defaultValue = "0", description = "answer HTTP 500 to the first N deliveries")
     int failFirst;
+
+    @Option(names = "--stall-first", defaultValue = "0", description = "hang the first N deliveries for --stall")
+    int stallFirst;
+
+    @Option(names = "--stall", defaultValue = "PT60S", description = "how long a stalled delivery hangs; default: ${DEFAULT-VALUE}")
+    Duration stall;
+
+    @Option(names = "--drop-receipts-first", defaultValue = "0", description = "answer the first N deliveries without a receipt")
+    int dropReceiptsFirst;
+
+    @Option(names = "--async-receipts", description = "answer 202 and post each receipt later to this gateway inbound URL")
+    URI asyncReceiptsTo;
+
+    @Option(names = "--profiles", defaultValue = "partner-profiles", description = "partner profiles folder; default: ${DEFAULT-VALUE}")
+    Path profiles;
+
+    @Option(names = "--crypto-config", defaultValue = "crypto-config", description = "crypto profiles and policy; default: ${DEFAULT-VALUE}")
+    Path cryptoConfig;
+
+    @Option(names = "--keys", defaultValue = "keys", description = "PEM keys (the partner's own and the gateway's certificate); default: ${DEFAULT-VALUE}")
+    Path keys;
 
     @Override
     public Integer call() throws Exception {
-        try (PartnerSimulator sim = simulator(config, partnerId, archive, failFirst)) {
-            PartnerProfile p = registry(config).get(partnerId);
-            sim.start(listenPort != null ? listenPort : p.channel().endpoint().getPort());
+        SimBehaviour behaviour = SimBehaviour.wellBehaved().failingFirst(failFirst).stallingFirst(stallFirst, stall)
+                .droppingReceiptsFirst(dropReceiptsFirst).asyncReceiptsTo(asyncReceiptsTo);
+        PartnerProfile p = Partners.registry(profiles, cryptoConfig).find(partnerId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown partner " + partnerId));
+        try (PartnerSimulator sim = Partners.simulator(profiles, cryptoConfig, keys, partnerId, archive, behaviour)) {
+            sim.start(port != null ? port : p.channel().endpoint().getPort());
             new CountDownLatch(1).await();
         }
         return 0;
-    }
-
-    static PartnerRegistry registry(ConfigOptions config) {
-        TranslatorRegistry translators = Translators.standard();
-        CryptoConfig crypto = CryptoConfig.load(config.cryptoConfig);
-        return new PartnerProfileLoader(translators.formats(), crypto.profiles().keySet()).loadRegistry(config.profiles);
-    }
-
-    static PartnerSimulator simulator(ConfigOptions config, String partnerId, Path archive, int failFirst) {
-        return simulator(config, config.keys, partnerId, archive, failFirst);
-    }
-
-    static PartnerSimulator simulator(ConfigOptions config, Path keys, String partnerId, Path archive, int failFirst) {
-        CryptoConfig crypto = CryptoConfig.load(config.cryptoConfig);
-        PartnerProfile p = registry(config).find(partnerId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown partner " + partnerId));
-        return new PartnerSimulator(p, Translators.standard().forFormat(p.format()), crypto.profile(p.cryptoProfile()),
-                crypto.policy(), keys, archive, failFirst, Clock.systemUTC());
     }
 }

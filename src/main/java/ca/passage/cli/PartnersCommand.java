@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 @Command(name = "partners", mixinStandardHelpOptions = true, description = "List or check the partner profiles.",
-        subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.Check.class})
+        subcommands = {PartnersCommand.ListPartners.class, PartnersCommand.Check.class, PartnersCommand.Suspend.class,
+                PartnersCommand.Resume.class})
 public final class PartnersCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per partner.")
@@ -20,7 +21,7 @@ public final class PartnersCommand {
 
         @Override
         public Integer call() {
-            PartnerRegistry partners = PartnerSimCommand.registry(config);
+            PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
             System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", "ID", "CC", "FORMAT", "CRYPTO", "ENABLED", "ENDPOINT");
             for (PartnerProfile p : partners.all()) {
                 System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", p.id(), p.country(), p.format(),
@@ -38,10 +39,41 @@ public final class PartnersCommand {
 
         @Override
         public Integer call() {
-            PartnerRegistry partners = PartnerSimCommand.registry(config);
+            PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
             new TrustStore(config.keys, CryptoConfig.load(config.cryptoConfig), partners.all());
             System.out.println(partners.all().size() + " partner profile(s) valid, certificates found in " + config.keys);
             return 0;
+        }
+    }
+
+    @Command(name = "suspend", mixinStandardHelpOptions = true,
+            description = "Kill-switch: nothing more goes to the partner (its queue holds) and its messages are refused.")
+    static final class Suspend implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", description = "partner id")
+        String partnerId;
+        @picocli.CommandLine.Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
+        String url;
+        @picocli.CommandLine.Option(names = "--user", defaultValue = "${sys:user.name}", description = "operator id recorded in the audit log")
+        String user;
+
+        @Override
+        public Integer call() {
+            return ExchangesCommand.post(url, "/api/v1/partners/" + partnerId + "/suspend", user);
+        }
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Lift a partner's suspension; its queue drains.")
+    static final class Resume implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", description = "partner id")
+        String partnerId;
+        @picocli.CommandLine.Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
+        String url;
+        @picocli.CommandLine.Option(names = "--user", defaultValue = "${sys:user.name}", description = "operator id recorded in the audit log")
+        String user;
+
+        @Override
+        public Integer call() {
+            return ExchangesCommand.post(url, "/api/v1/partners/" + partnerId + "/resume", user);
         }
     }
 }

@@ -19,6 +19,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--state", description = "only this state (e.g. FAILED)")
     String state;
 
+    @Option(names = "--overdue", description = "only exchanges waiting past their receipt timeout, and failed ones")
+    boolean overdue;
+
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
     String url;
 
@@ -28,6 +31,11 @@ public final class StatusCommand implements Callable<Integer> {
         GatewayClient.Answer a;
         if (noticeId != null) {
             a = client.get("/api/v1/notices/" + noticeId);
+        } else if (overdue) {
+            GatewayClient.Answer late = client.get("/api/v1/exchanges?state=ACK_OVERDUE&limit=1000");
+            GatewayClient.Answer failed = client.get("/api/v1/exchanges?state=FAILED&limit=1000");
+            System.out.println("{\"ackOverdue\":" + late.body() + ",\"failed\":" + failed.body() + "}");
+            return late.status() == 200 && failed.status() == 200 ? 0 : 1;
         } else {
             StringBuilder q = new StringBuilder("/api/v1/exchanges?limit=100");
             if (partner != null) {

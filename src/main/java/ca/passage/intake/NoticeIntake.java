@@ -89,7 +89,7 @@ public final class NoticeIntake {
         NoticeRecord record = new NoticeRecord(notice.noticeId(), notice.nationalFileNumber(), notice.version(),
                 notice.requestedAction().label(), notice.priority().name(), notice.handling().code().name(),
                 notice.legalBasis().instrument(), submittedBy, now, digest, canonical,
-                needsApproval ? "PENDING" : "NOT_REQUIRED", null, null);
+                needsApproval ? "PENDING" : "NOT_REQUIRED", null, null, null);
         List<ExchangeRecord> exchanges = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
         events.add(AuditEvent.of(now, submittedBy, "NOTICE_RECEIVED").withNotice(notice.noticeId())

@@ -38,8 +38,8 @@ public final class ExchangeStore {
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (notice_id, national_file_number, "
                     + "version, requested_action, priority, handling_code, legal_basis, submitted_by, received_at, "
-                    + "content_digest, content, approval_state, approved_by, approved_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + "content_digest, content, approval_state, approved_by, approved_at, origin_partner) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, n.noticeId());
                 ps.setString(2, n.nationalFileNumber());
                 ps.setInt(3, n.version());
@@ -54,8 +54,22 @@ public final class ExchangeStore {
                 ps.setString(12, n.approvalState());
                 ps.setString(13, n.approvedBy());
                 ps.setObject(14, odt(n.approvedAt()));
+                ps.setString(15, n.originPartner());
                 ps.executeUpdate();
             }
+            for (ExchangeRecord e : exchanges) {
+                insertExchange(c, e);
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
+            }
+            return null;
+        });
+    }
+
+    /** Adds exchanges to a stored notice (a forwarded inbound notice), with their audit events, in one transaction. */
+    public void addExchanges(List<ExchangeRecord> exchanges, List<AuditEvent> events) {
+        inTransaction(c -> {
             for (ExchangeRecord e : exchanges) {
                 insertExchange(c, e);
             }
@@ -225,7 +239,7 @@ public final class ExchangeStore {
                         rs.getString("requested_action"), rs.getString("priority"), rs.getString("handling_code"),
                         rs.getString("legal_basis"), rs.getString("submitted_by"), instant(rs, "received_at"),
                         rs.getString("content_digest"), rs.getBytes("content"), rs.getString("approval_state"),
-                        rs.getString("approved_by"), instant(rs, "approved_at")));
+                        rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("origin_partner")));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read notice " + noticeId, e);

@@ -2,7 +2,7 @@ package ca.passage.ledger;
 
 import java.time.Instant;
 
-/** A stored notice: its metadata, and the canonical XML the translators read. */
+/** A stored notice: its metadata, and the canonical XML the translators read. {@code originPartner} is null for Canadian notices. */
 public record NoticeRecord(
         String noticeId,
         String nationalFileNumber,
@@ -17,5 +17,11 @@ public record NoticeRecord(
         byte[] content,
         String approvalState,
         String approvedBy,
-        Instant approvedAt) {
+        Instant approvedAt,
+        String originPartner) {
+
+    /** True for a notice a foreign partner sent to Canada. */
+    public boolean isInbound() {
+        return originPartner != null;
+    }
 }

@@ -13,13 +13,14 @@ import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
 import ca.passage.ledger.ExchangeStore;
 import ca.passage.ledger.NoticeRecord;
 import ca.passage.ledger.Transition;
 import ca.passage.notice.NoticeParser;
-import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.DataCategory;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.translate.TranslatedPayload;
 import ca.passage.translate.TranslatorRegistry;
@@ -48,11 +49,12 @@ public final class OutboundSteps {
     private final MessageSealer sealer;
     private final MessageOpener opener;
     private final PartnerHttpChannel channel;
+    private final AuditLedger ledger;
     private final Clock clock;
 
     public OutboundSteps(ExchangeStore store, PartnerRegistry partners, NoticeParser notices,
                          TranslatorRegistry translators, TrustStore trust, MessageSealer sealer, MessageOpener opener,
-                         PartnerHttpChannel channel, Clock clock) {
+                         PartnerHttpChannel channel, AuditLedger ledger, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.notices = notices;
@@ -61,6 +63,7 @@ public final class OutboundSteps {
         this.sealer = sealer;
         this.opener = opener;
         this.channel = channel;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -80,9 +83,19 @@ public final class OutboundSteps {
         return Optional.of(OutboundMessage.start(e, partners.get(e.partnerId()), notices.readStored(stored.content())));
     }
 
-    /** Step 2: the partner's format, after its sharing agreement. */
+    /**
+     * Step 2: the partner's format, after its sharing agreement. What the agreement removed or generalised is
+     * audited as category codes (e.g. {@code REMOVED:VI,CD}), never as content.
+     */
     public OutboundMessage translate(OutboundMessage m) {
         TranslatedPayload payload = translators.forFormat(m.partner().format()).toPartner(m.notice(), m.partner());
+        if (!payload.removedCategories().isEmpty()) {
+            String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
+                    .collect(Collectors.joining(","));
+            ledger.append(audit(m.exchange(), "POLICY_APPLIED", "FILTERED", "REMOVED:" + removed)
+                    .withDisclosure(m.notice().legalBasis().instrument(), payload.handlingCode().name())
+                    .withTime(clock.instant()));
+        }
         return m.withPayload(payload);
     }
 
@@ -118,10 +131,17 @@ public final class OutboundSteps {
         }
     }
 
-    /** Step 6: the partner's signed receipt, verified against its pinned certificate, closes the exchange. */
+    /**
+     * Step 6: the partner's signed receipt, verified against its pinned certificate, closes the exchange. A partner
+     * that answers without one (HTTP 202, empty body) sends it later to the inbound endpoint; until then the
+     * exchange stays SENT and the acknowledgement monitor watches its timeout.
+     */
     public ExchangeState acceptReceipt(OutboundMessage m) {
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
         ExchangeRecord e = m.exchange();
+        if (m.answer() == null || m.answer().length == 0) {
+            return ExchangeState.SENT;
+        }
         Receipt receipt;
         try {
             OpenedMessage opened = opener.open(m.answer(), security.trust(), security.profile());

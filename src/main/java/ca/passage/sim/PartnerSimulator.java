@@ -8,13 +8,16 @@ import ca.passage.crypto.OpenedMessage;
 import ca.passage.crypto.PartnerTrust;
 import ca.passage.crypto.CryptoPolicy;
 import ca.passage.crypto.SecurityRefusal;
+import ca.passage.envelope.BusinessResponse;
 import ca.passage.envelope.Digests;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.partner.PartnerProfile;
+import ca.passage.notice.CaseNotice;
 import ca.passage.translate.PartnerTranslator;
+import ca.passage.translate.TranslatedPayload;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -24,6 +27,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,12 +64,23 @@ public final class PartnerSimulator implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final SimBehaviour behaviour;
     private final AtomicInteger failuresLeft;
+    private final AtomicInteger stallsLeft;
+    private final AtomicInteger dropsLeft;
+    private final java.util.concurrent.ScheduledExecutorService later =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong archived = new AtomicLong();
     private HttpServer server;
 
     public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
                             CryptoPolicy policy, Path keysDir, Path archive, int failFirst, Clock clock) {
+        this(profile, translator, cryptoProfile, policy, keysDir, archive, SimBehaviour.wellBehaved().failingFirst(failFirst),
+                clock);
+    }
+
+    public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
+                            CryptoPolicy policy, Path keysDir, Path archive, SimBehaviour behaviour, Clock clock) {
         this.profile = profile;
         this.translator = translator;
         this.cryptoProfile = cryptoProfile;
@@ -71,7 +89,10 @@ public final class PartnerSimulator implements AutoCloseable {
         this.sealer = new MessageSealer(own, policy, clock);
         this.gatewayTrust = PartnerTrust.load(keysDir, "gateway", cryptoProfile.keyFamily());
         this.archive = archive;
-        this.failuresLeft = new AtomicInteger(failFirst);
+        this.behaviour = behaviour;
+        this.failuresLeft = new AtomicInteger(behaviour.failFirst());
+        this.stallsLeft = new AtomicInteger(behaviour.stallFirst());
+        this.dropsLeft = new AtomicInteger(behaviour.dropReceiptsFirst());
         this.clock = clock;
     }
 
@@ -107,9 +128,12 @@ public final class PartnerSimulator implements AutoCloseable {
                 return;
             }
             keep(raw);
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                answer(http, 503, "text/plain", "simulated outage".getBytes(StandardCharsets.UTF_8));
+            if (takeOne(failuresLeft)) {
+                answer(http, 500, "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
                 return;
+            }
+            if (takeOne(stallsLeft)) {
+                stall();
             }
             EnvelopeHeader header;
             try {
@@ -125,9 +149,40 @@ public final class PartnerSimulator implements AutoCloseable {
             if (!seen.add(header.messageId())) {
                 duplicates.incrementAndGet();
             }
-            answer(http, 200, "application/xml", receiptFor(header, Digests.sha256(raw)));
+            byte[] receipt = receiptFor(header, Digests.sha256(raw));
+            if (takeOne(dropsLeft)) {
+                answer(http, 200, "application/xml", new byte[0]);
+            } else if (behaviour.asyncReceiptsTo() != null) {
+                answer(http, 202, "application/xml", new byte[0]);
+                later.schedule(() -> postReceipt(receipt), 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                answer(http, 200, "application/xml", receipt);
+            }
         } catch (RuntimeException e) {
             LOG.error("partner {} failed on a message", profile.id(), e);
+        }
+    }
+
+    private static boolean takeOne(AtomicInteger left) {
+        return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    private void stall() {
+        try {
+            Thread.sleep(behaviour.stall().toMillis()); // simulates a partner that hangs past the client's time-out
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void postReceipt(byte[] receipt) {
+        try {
+            SendResult r = send(behaviour.asyncReceiptsTo(), receipt);
+            if (r.status() != 200) {
+                LOG.warn("partner {}: gateway refused an asynchronous receipt (HTTP {})", profile.id(), r.status());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("partner {}: asynchronous receipt not delivered: {}", profile.id(), e.getMessage());
         }
     }
 
@@ -136,6 +191,50 @@ public final class PartnerSimulator implements AutoCloseable {
                 received.messageId(), profile.id(), received.from(), received.service(),
                 EnvelopeHeader.ACTION_RECEIPT, clock.instant(), received.handlingCode(), Receipt.FORMAT);
         return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), gatewayTrust, cryptoProfile);
+    }
+
+    /**
+     * This partner's notice for Canada, sealed as the partner's system would: its own format, signed with its key,
+     * encrypted for the gateway.
+     */
+    public byte[] sealNotice(CaseNotice notice) {
+        TranslatedPayload payload = translator.toPartner(notice, profile);
+        EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@" + profile.id(), notice.noticeId(), null,
+                profile.id(), EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, EnvelopeHeader.ACTION_NOTIFY,
+                clock.instant(), payload.handlingCode().name(), payload.payloadFormat());
+        return sealer.seal(Envelope.build(h, payload.xml()), gatewayTrust, cryptoProfile);
+    }
+
+    /** A business response to one of the gateway's messages (accepted, or rejected with a code and text). */
+    public byte[] sealResponse(String refToMessageId, BusinessResponse response) {
+        EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@" + profile.id(), refToMessageId, refToMessageId,
+                profile.id(), EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, BusinessResponse.ACTION,
+                clock.instant(), "H0", BusinessResponse.FORMAT);
+        return sealer.seal(Envelope.build(h, response.payload()), gatewayTrust, cryptoProfile);
+    }
+
+    /** Posts a sealed message to the gateway and checks its answer: a receipt signed by the gateway for those bytes. */
+    public SendResult send(URI gatewayInbound, byte[] sealed) {
+        try {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gatewayInbound)
+                            .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(sealed)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            boolean receiptValid = false;
+            if (r.statusCode() == 200 && r.body().length > 0) {
+                Receipt receipt = Receipt.read(opener.open(r.body(), gatewayTrust, cryptoProfile).document());
+                receiptValid = receipt.receivedDigest().equalsIgnoreCase(Digests.sha256(sealed));
+            }
+            return new SendResult(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), receiptValid);
+        } catch (IOException e) {
+            throw new IllegalStateException("gateway unreachable at " + gatewayInbound + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The gateway's answer to a message this partner sent. */
+    public record SendResult(int status, String body, boolean receiptVerified) {
     }
 
     private void stats(HttpExchange http) throws IOException {
@@ -171,5 +270,6 @@ public final class PartnerSimulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
         }
+        later.shutdownNow();
     }
 }

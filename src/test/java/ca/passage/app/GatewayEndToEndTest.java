@@ -97,6 +97,10 @@ class GatewayEndToEndTest {
             }
         }
         assertThat(new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource()).intact()).isTrue();
+        assertThat(new ca.passage.ledger.AuditSearch(gateway.dataSource())
+                .search(ca.passage.ledger.AuditQuery.all().action("POLICY_APPLIED").partner("interpol-hub")).items())
+                .as("what the INTERPOL-style agreement removed is audited as category codes")
+                .anySatisfy(rec -> assertThat(rec.event().errorCode()).startsWith("REMOVED:").contains("OR"));
         assertThat(get("/api/v1/notices/CA-2026-000102").body()).contains("ACKNOWLEDGED");
     }
 

@@ -1,0 +1,176 @@
+package ca.passage.api;
+
+import ca.passage.intake.IntakeReceipt;
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.ledger.ExchangeStore;
+import ca.passage.ledger.NoticeRecord;
+import ca.passage.ledger.PartnerSuspensions;
+import ca.passage.ledger.Transition;
+import ca.passage.notice.HandlingCode;
+import ca.passage.partner.OnwardTransferCheck;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerRegistry;
+import ca.passage.xml.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Operators' and officers' actions on exchanges already in flight, each audited with who did it: resend a FAILED
+ * exchange, cancel one not yet sent, suspend or resume a partner, forward an inbound notice (only where the
+ * sender's handling code and agreement allow it).
+ */
+public final class OperatorApi {
+
+    private static final EnumSet<ExchangeState> CANCELLABLE = EnumSet.of(ExchangeState.RECEIVED,
+            ExchangeState.PENDING_APPROVAL, ExchangeState.QUEUED, ExchangeState.ACK_OVERDUE);
+
+    private final ExchangeStore store;
+    private final PartnerRegistry partners;
+    private final PartnerSuspensions suspensions;
+    private final AuditLedger ledger;
+    private final Clock clock;
+    private final JsonMapper json = new JsonMapper();
+
+    public OperatorApi(ExchangeStore store, PartnerRegistry partners, PartnerSuspensions suspensions,
+                       AuditLedger ledger, Clock clock) {
+        this.store = store;
+        this.partners = partners;
+        this.suspensions = suspensions;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public ApiResponse resend(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
+        return store.findExchange(exchangeId).map(e -> {
+            boolean moved = store.transition(Transition.of(exchangeId, EnumSet.of(ExchangeState.FAILED),
+                    ExchangeState.RECEIVED, audit(e, operator(user), "OPERATOR_RESEND")));
+            if (!moved) {
+                return problem(409, "Not resendable", "exchange " + exchangeId + " is " + e.state() + "; only FAILED can be resent");
+            }
+            IntakeReceipt release = new IntakeReceipt(e.noticeId(),
+                    List.of(new IntakeReceipt.ExchangeRef(exchangeId, e.partnerId(), ExchangeState.RECEIVED.name())));
+            return new ApiResponse(200, ApiResponse.JSON, write(release), release);
+        }).orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId));
+    }
+
+    public ApiResponse cancel(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
+        return store.findExchange(exchangeId).map(e -> {
+            boolean moved = store.transition(Transition.of(exchangeId, CANCELLABLE, ExchangeState.CANCELLED,
+                    audit(e, operator(user), "OPERATOR_CANCEL")).withError("cancelled by " + operator(user)));
+            return moved ? ok(Map.of("exchangeId", exchangeId, "state", ExchangeState.CANCELLED.name()))
+                    : problem(409, "Not cancellable", "exchange " + exchangeId + " is " + e.state()
+                    + "; only an exchange not yet sent can be cancelled");
+        }).orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId));
+    }
+
+    public ApiResponse suspend(@Header("id") String partnerId, @Header("X-Passage-User") String user) {
+        if (partners.find(partnerId).isEmpty()) {
+            return problem(404, "Not found", "no partner " + partnerId);
+        }
+        suspensions.suspend(partnerId, operator(user));
+        return ok(Map.of("partnerId", partnerId, "suspended", true));
+    }
+
+    public ApiResponse resume(@Header("id") String partnerId, @Header("X-Passage-User") String user) {
+        if (partners.find(partnerId).isEmpty()) {
+            return problem(404, "Not found", "no partner " + partnerId);
+        }
+        suspensions.resume(partnerId, operator(user));
+        return ok(Map.of("partnerId", partnerId, "suspended", false));
+    }
+
+    /** {@code {"to":["partner",...]}}: forward an inbound notice, if its sender's handling code allows. */
+    public ApiResponse forward(@Header("id") String noticeId, @Body byte[] body, @Header("X-Passage-User") String user) {
+        List<String> targets = new ArrayList<>();
+        try {
+            JsonNode to = json.readTree(body == null ? new byte[0] : body).get("to");
+            if (to == null || !to.isArray() || to.isEmpty()) {
+                return problem(400, "Invalid forward", "expected {\"to\":[\"partner-id\", ...]}");
+            }
+            to.forEach(t -> targets.add(t.asText()));
+        } catch (IOException e) {
+            return problem(400, "Invalid forward", "the body is not JSON");
+        }
+        NoticeRecord notice = store.findNotice(noticeId).orElse(null);
+        if (notice == null) {
+            return problem(404, "Not found", "no notice " + noticeId);
+        }
+        if (!notice.isInbound()) {
+            return problem(409, "Not an inbound notice", "a Canadian notice goes to more partners as a new version");
+        }
+        PartnerProfile sender = partners.get(notice.originPartner());
+        HandlingCode code = HandlingCode.valueOf(notice.handlingCode());
+        List<Violation> refusals = new ArrayList<>();
+        for (String target : targets) {
+            String unknown = partners.refusalFor(target);
+            OnwardTransferCheck.Decision d = unknown != null ? new OnwardTransferCheck.Decision(false, unknown)
+                    : OnwardTransferCheck.check(code, sender, target);
+            if (!d.allowed()) {
+                refusals.add(new Violation("$.to[" + target + "]", d.reason()));
+            }
+        }
+        Instant now = clock.instant();
+        if (!refusals.isEmpty()) {
+            for (Violation v : refusals) {
+                ledger.append(AuditEvent.of(now, operator(user), "ONWARD_TRANSFER_REFUSED").withNotice(noticeId)
+                        .withPartner(v.path().replaceAll("^\\$\\.to\\[|\\]$", ""))
+                        .withDisclosure(null, notice.handlingCode()).withOutcome("REFUSED", "HANDLING_CODE"));
+            }
+            return new ApiResponse(403, ApiResponse.PROBLEM, write(Problem.of(403, "Onward transfer refused",
+                    "the sender's handling code " + code + " and agreement do not allow it", refusals)), null);
+        }
+        List<ExchangeRecord> exchanges = new ArrayList<>();
+        List<AuditEvent> events = new ArrayList<>();
+        for (String target : targets) {
+            String exchangeId = "X-" + UUID.randomUUID();
+            String messageId = exchangeId.substring(2) + "@passage.gc.ca";
+            exchanges.add(new ExchangeRecord(exchangeId, noticeId, target, "OUT", ExchangeState.RECEIVED, messageId,
+                    noticeId, 0, null, null, null, now, now, null, null));
+            events.add(AuditEvent.exchange(now, operator(user), "NOTICE_FORWARDED", noticeId, exchangeId, messageId,
+                    target).withDisclosure(null, notice.handlingCode()).withOutcome("RECEIVED", null));
+        }
+        store.addExchanges(exchanges, events);
+        IntakeReceipt release = new IntakeReceipt(noticeId, exchanges.stream()
+                .map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), e.state().name())).toList());
+        return new ApiResponse(202, ApiResponse.JSON, write(release), release);
+    }
+
+    private static String operator(String user) {
+        return user == null || user.isBlank() ? "operator:unidentified" : "operator:" + user;
+    }
+
+    private static AuditEvent audit(ExchangeRecord e, String actor, String action) {
+        return AuditEvent.exchange(null, actor, action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
+                .withOutcome("OK", null);
+    }
+
+    private ApiResponse ok(Object body) {
+        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
+    }
+
+    private ApiResponse problem(int status, String title, String detail) {
+        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, List.of())), null);
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON answer", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package ca.passage.inbound;
+
+import ca.passage.envelope.EbmsError;
+
+/** A refused inbound message, with the ebMS error to answer and the code to audit. */
+class InboundRefusal extends RuntimeException {
+
+    private final EbmsError error;
+    private final String auditCode;
+
+    InboundRefusal(EbmsError error, String auditCode, String message) {
+        super(message);
+        this.error = error;
+        this.auditCode = auditCode;
+    }
+
+    EbmsError error() {
+        return error;
+    }
+
+    String auditCode() {
+        return auditCode;
+    }
+}

@@ -1,0 +1,262 @@
+package ca.passage.inbound;
+
+import ca.passage.crypto.InboundGuard;
+import ca.passage.crypto.MessageSealer;
+import ca.passage.crypto.OpenedMessage;
+import ca.passage.crypto.RefusalCode;
+import ca.passage.crypto.SecurityRefusal;
+import ca.passage.crypto.TrustStore;
+import ca.passage.envelope.BusinessResponse;
+import ca.passage.envelope.Digests;
+import ca.passage.envelope.EbmsError;
+import ca.passage.envelope.Envelope;
+import ca.passage.envelope.EnvelopeException;
+import ca.passage.envelope.EnvelopeHeader;
+import ca.passage.envelope.ErrorSignal;
+import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.ledger.ExchangeStore;
+import ca.passage.ledger.NoticeRecord;
+import ca.passage.ledger.Transition;
+import ca.passage.notice.CaseNotice;
+import ca.passage.notice.NoticeParser;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PartnerRegistry;
+import ca.passage.translate.TranslationException;
+import ca.passage.translate.TranslatorRegistry;
+import ca.passage.xml.SecureXml;
+import ca.passage.xml.Violation;
+import ca.passage.xml.XmlSchemaValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * A partner's message at {@code POST /exchange/v1/inbound}: identify the sender, then decrypt, verify against its
+ * pinned certificate, refuse replays and stale timestamps (all in {@link InboundGuard}), then act on it by its
+ * Action: a receipt or business response closes one of our exchanges, a notice goes to the domestic side. Every
+ * refusal is answered with an ebMS-style error signal and audited; nothing is stored or queued for it.
+ */
+public final class InboundSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundSteps.class);
+    private static final EnumSet<ExchangeState> AWAITING_RECEIPT =
+            EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT, ExchangeState.ACK_OVERDUE);
+
+    private final PartnerRegistry partners;
+    private final Predicate<String> suspended;
+    private final TrustStore trust;
+    private final InboundGuard guard;
+    private final MessageSealer sealer;
+    private final TranslatorRegistry translators;
+    private final NoticeParser notices;
+    private final ExchangeStore store;
+    private final AuditLedger ledger;
+    private final long maxBytes;
+    private final Clock clock;
+    private final XmlSchemaValidator canadianSchema = XmlSchemaValidator.fromClasspath(NoticeParser.SCHEMA);
+
+    public InboundSteps(PartnerRegistry partners, Predicate<String> suspended, TrustStore trust, InboundGuard guard,
+                        MessageSealer sealer, TranslatorRegistry translators, NoticeParser notices,
+                        ExchangeStore store, AuditLedger ledger, long maxBytes, Clock clock) {
+        this.partners = partners;
+        this.suspended = suspended;
+        this.trust = trust;
+        this.guard = guard;
+        this.sealer = sealer;
+        this.translators = translators;
+        this.notices = notices;
+        this.store = store;
+        this.ledger = ledger;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public InboundAnswer receive(byte[] raw) {
+        String digest = Digests.sha256(raw == null ? new byte[0] : raw);
+        String claimedSender = null;
+        String claimedMessageId = null;
+        try {
+            if (raw == null || raw.length == 0) {
+                throw new InboundRefusal(EbmsError.INVALID_HEADER, "EMPTY", "empty message");
+            }
+            if (raw.length > maxBytes) {
+                throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
+                        "message is " + raw.length + " bytes; the limit is " + maxBytes);
+            }
+            EnvelopeHeader claimed = peekHeader(raw);
+            claimedSender = claimed.from();
+            claimedMessageId = claimed.messageId();
+            PartnerProfile partner = knownPartner(claimed.from());
+            TrustStore.PartnerSecurity security = trust.of(partner.id());
+            OpenedMessage opened = guard.accept(raw, security.trust(), security.profile());
+            EnvelopeHeader header = Envelope.readHeader(opened.document());
+            return switch (header.action()) {
+                case EnvelopeHeader.ACTION_RECEIPT -> receipt(partner, opened.document(), raw, digest);
+                case BusinessResponse.ACTION -> businessResponse(partner, opened.document(), header, digest);
+                case EnvelopeHeader.ACTION_NOTIFY -> notice(partner, opened.document(), header, digest);
+                default -> throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
+                        "action " + header.action() + " is not one Passage serves");
+            };
+        } catch (SecurityRefusal e) {
+            return refuse(new InboundRefusal(ebmsFor(e.code()), e.code().name(), e.getMessage()),
+                    claimedSender, claimedMessageId, digest);
+        } catch (InboundRefusal e) {
+            return refuse(e, claimedSender, claimedMessageId, digest);
+        } catch (EnvelopeException e) {
+            return refuse(new InboundRefusal(EbmsError.INVALID_HEADER, "INVALID_HEADER", e.getMessage()),
+                    claimedSender, claimedMessageId, digest);
+        }
+    }
+
+    private EnvelopeHeader peekHeader(byte[] raw) {
+        Document doc;
+        try {
+            doc = SecureXml.parse(raw);
+        } catch (SAXException e) {
+            throw new InboundRefusal(EbmsError.INVALID_HEADER, RefusalCode.MALFORMED.name(),
+                    e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+                            ? "DOCTYPE declarations are not accepted" : "message is not well-formed XML");
+        }
+        return Envelope.readHeader(doc);
+    }
+
+    private PartnerProfile knownPartner(String id) {
+        PartnerProfile partner = partners.find(id).orElseThrow(() -> new InboundRefusal(
+                EbmsError.FAILED_AUTHENTICATION, "UNKNOWN_PARTNER", "sender " + id + " is not a known partner"));
+        if (!partner.enabled() || suspended.test(partner.id())) {
+            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, "PARTNER_SUSPENDED",
+                    "partner " + id + " is suspended or disabled");
+        }
+        return partner;
+    }
+
+    /** An asynchronous receipt for one of our messages. Unknown or closed: audited and ignored, not an error. */
+    private InboundAnswer receipt(PartnerProfile partner, Document doc, byte[] raw, String digest) {
+        Receipt receipt = Receipt.read(doc);
+        Optional<ExchangeRecord> found = store.findByMessageId(receipt.header().refToMessageId())
+                .filter(e -> e.partnerId().equals(partner.id()));
+        if (found.isEmpty() || !AWAITING_RECEIPT.contains(found.get().state())) {
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), "RECEIPT_IGNORED")
+                    .withPartner(partner.id()).withDigest(digest)
+                    .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"));
+            return InboundAnswer.xml(200, new byte[0]);
+        }
+        ExchangeRecord e = found.get();
+        if (e.sentDigest() == null || !e.sentDigest().equalsIgnoreCase(receipt.receivedDigest())) {
+            throw new InboundRefusal(EbmsError.INVALID_RECEIPT, "RECEIPT_DIGEST_MISMATCH",
+                    "receipt digest does not match the message sent as " + e.messageId());
+        }
+        store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
+                AuditEvent.exchange(null, "partner:" + partner.id(), "RECEIPT_ACCEPTED", e.noticeId(), e.exchangeId(),
+                        e.messageId(), e.partnerId()).withDigest(digest).withOutcome("OK", null))
+                .withReceiptDigest(Digests.sha256(raw)));
+        return InboundAnswer.xml(200, new byte[0]);
+    }
+
+    /** The partner accepted or rejected one of our notices. */
+    private InboundAnswer businessResponse(PartnerProfile partner, Document doc, EnvelopeHeader header, String digest) {
+        BusinessResponse response = BusinessResponse.read(doc);
+        Optional<ExchangeRecord> found = Optional.ofNullable(header.refToMessageId())
+                .flatMap(store::findByMessageId).filter(e -> e.partnerId().equals(partner.id()));
+        if (found.isEmpty()) {
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), "RESPONSE_IGNORED")
+                    .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"));
+            return InboundAnswer.xml(200, new byte[0]);
+        }
+        ExchangeRecord e = found.get();
+        AuditEvent audit = AuditEvent.exchange(null, "partner:" + partner.id(),
+                response.rejected() ? "PARTNER_REJECTED" : "PARTNER_ACCEPTED", e.noticeId(), e.exchangeId(),
+                e.messageId(), e.partnerId()).withDigest(digest).withOutcome(response.status(), response.errorCode());
+        if (response.rejected()) {
+            EnumSet<ExchangeState> from = EnumSet.of(ExchangeState.SENT, ExchangeState.ACK_OVERDUE, ExchangeState.ACKNOWLEDGED);
+            store.transition(Transition.of(e.exchangeId(), from, ExchangeState.REJECTED, audit)
+                    .withError("partner rejected: " + (response.errorCode() == null ? "" : response.errorCode() + " ")
+                            + (response.description() == null ? "" : response.description())));
+        } else {
+            ledger.append(audit.withTime(clock.instant()));
+        }
+        return InboundAnswer.xml(200, new byte[0]);
+    }
+
+    /** A partner's notice for Canada: translated, stored, handed to the domestic side, receipted. */
+    private InboundAnswer notice(PartnerProfile partner, Document doc, EnvelopeHeader header, String digest) {
+        CaseNotice notice;
+        try {
+            notice = translators.forFormat(partner.format()).fromPartner(Envelope.payloadContent(doc), partner);
+        } catch (TranslationException e) {
+            throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
+        }
+        byte[] canonical = notices.toXml(notice);
+        List<Violation> violations = canadianSchema.validate(canonical);
+        if (!violations.isEmpty()) {
+            throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD",
+                    violations.size() + " schema violation(s), first at " + violations.get(0).path());
+        }
+        Instant now = clock.instant();
+        String noticeId = inboundNoticeId(partner.id(), notice.noticeId());
+        String exchangeId = "X-" + UUID.randomUUID();
+        NoticeRecord record = new NoticeRecord(noticeId, notice.nationalFileNumber(), notice.version(),
+                notice.requestedAction().label(), notice.priority().name(), header.handlingCode(),
+                notice.legalBasis().instrument(), "partner:" + partner.id(), now, Digests.sha256(canonical), canonical,
+                "NOT_REQUIRED", null, null, partner.id());
+        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), "IN",
+                ExchangeState.RECEIVED_INBOUND, header.messageId(), header.conversationId(), 1, null, null, null,
+                now, now, now, now);
+        store.storeNotice(record, List.of(exchange), List.of(
+                AuditEvent.exchange(now, "partner:" + partner.id(), "INBOUND_NOTICE_RECEIVED", noticeId, exchangeId,
+                                header.messageId(), partner.id())
+                        .withDisclosure(notice.legalBasis().instrument(), header.handlingCode())
+                        .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
+        LOG.info("inbound notice {} from {} handed to the domestic side", noticeId, partner.id());
+        return new InboundAnswer(200, "application/xml", signedReceipt(partner, header, digest), canonical,
+                noticeId + ".xml");
+    }
+
+    private byte[] signedReceipt(PartnerProfile partner, EnvelopeHeader received, String digest) {
+        EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@passage.gc.ca", received.conversationId(),
+                received.messageId(), EnvelopeHeader.GATEWAY_ID, partner.id(), received.service(),
+                EnvelopeHeader.ACTION_RECEIPT, clock.instant(), received.handlingCode(), Receipt.FORMAT);
+        TrustStore.PartnerSecurity security = trust.of(partner.id());
+        return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), security.trust(), security.profile());
+    }
+
+    private InboundAnswer refuse(InboundRefusal r, String sender, String messageId, String digest) {
+        LOG.warn("inbound message refused: {} ({})", r.auditCode(), r.error().code());
+        boolean knownSender = sender != null && partners.find(sender).isPresent();
+        ledger.append(AuditEvent.of(clock.instant(), knownSender ? "partner:" + sender : "unknown-sender",
+                        "INBOUND_REFUSED")
+                .withPartner(knownSender ? sender : null).withDigest(digest)
+                .withOutcome("REFUSED", r.auditCode()));
+        int status = r.error() == EbmsError.FAILED_AUTHENTICATION || r.error() == EbmsError.POLICY_NONCOMPLIANCE
+                ? 403 : 400;
+        return InboundAnswer.xml(status, new ErrorSignal(r.error(), messageId, r.auditCode() + ": " + r.getMessage()).toXml());
+    }
+
+    private static String inboundNoticeId(String partnerId, String noticeId) {
+        String id = "IN-" + partnerId + "-" + noticeId;
+        return id.length() <= 64 ? id : id.substring(0, 64);
+    }
+
+    private static EbmsError ebmsFor(RefusalCode code) {
+        return switch (code) {
+            case DECRYPTION_FAILED, ENCRYPTION_MISSING -> EbmsError.FAILED_DECRYPTION;
+            case SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_WRAPPING, UNTRUSTED_SIGNER, SENDER_MISMATCH,
+                 CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsError.FAILED_AUTHENTICATION;
+            case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsError.POLICY_NONCOMPLIANCE;
+            case MALFORMED, DTD_FORBIDDEN -> EbmsError.INVALID_HEADER;
+        };
+    }
+}

@@ -1,0 +1,281 @@
+package ca.passage.app;
+
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.KeyFamily;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.envelope.BusinessResponse;
+import ca.passage.ledger.AuditQuery;
+import ca.passage.ledger.AuditSearch;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.notice.CaseNotice;
+import ca.passage.notice.NoticeMappers;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.translate.Translators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Foreign partner → Canada, and the asynchronous answers to Canada's messages, through a running gateway: every
+ * message decrypted and verified against the sender's pinned certificate, every refusal answered with an error
+ * signal and audited, nothing stored for a refused message.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InboundPathTest {
+
+    private Path dir;
+    private Gateway gateway;
+    private final Map<String, PartnerSimulator> sims = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private URI inbound;
+    private String baseUrl;
+    private CryptoConfig crypto;
+    private Path keys;
+
+    @BeforeAll
+    void start() throws IOException {
+        dir = Files.createTempDirectory("passage-inbound");
+        keys = dir.resolve("keys");
+        crypto = CryptoConfig.load(Path.of("crypto-config"));
+        int port = freePort();
+        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), Path.of("partner-profiles"),
+                Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", ""));
+        new DevPki().init(keys, gateway.partners().all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        for (PartnerProfile p : gateway.partners().all()) {
+            PartnerSimulator sim = simulatorFor(p, keys);
+            sim.start(p.channel().endpoint().getPort());
+            sims.put(p.id(), sim);
+        }
+        gateway.start();
+        baseUrl = "http://localhost:" + port;
+        inbound = URI.create(baseUrl + "/exchange/v1/inbound");
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        gateway.close();
+        sims.values().forEach(PartnerSimulator::close);
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void partnerNoticeIsVerifiedStoredHandedToTheDomesticSideAndReceipted() throws Exception {
+        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator.SendResult r = eu.send(inbound, eu.sealNotice(notice("IN-TEST-1", "H1")));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.receiptVerified()).isTrue();
+        List<ExchangeRecord> exchanges = gateway.store().exchangesOf("IN-eu-agency-IN-TEST-1");
+        assertThat(exchanges).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
+            assertThat(e.direction()).isEqualTo("IN");
+        });
+        Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-TEST-1.xml");
+        awaitFile(domestic);
+        assertThat(Files.readString(domestic)).contains("urn:ca:passage:notice:1", "IN-TEST-1");
+    }
+
+    @Test
+    void partnerNoticeOverJmsIsAcceptedLikeOverHttp() throws Exception {
+        PartnerSimulator us = sims.get("us-hsi");
+        byte[] sealed = us.sealNotice(notice("IN-TEST-JMS", "H0"));
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0");
+             var jms = factory.createContext()) {
+            var message = jms.createBytesMessage();
+            message.writeBytes(sealed);
+            jms.createProducer().send(jms.createQueue("inbound.partners"), message);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (gateway.store().findNotice("IN-us-hsi-IN-TEST-JMS").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(gateway.store().exchangesOf("IN-us-hsi-IN-TEST-JMS")).extracting(ExchangeRecord::state)
+                .containsExactly(ExchangeState.RECEIVED_INBOUND);
+    }
+
+    @Test
+    void replayOfAnAcceptedMessageIsRefusedAndAudited() {
+        PartnerSimulator hub = sims.get("interpol-hub");
+        byte[] sealed = hub.sealNotice(notice("IN-TEST-REPLAY", "H0"));
+        assertThat(hub.send(inbound, sealed).status()).isEqualTo(200);
+        PartnerSimulator.SendResult replay = hub.send(inbound, sealed);
+        assertThat(replay.status()).isEqualTo(403);
+        assertThat(replay.body()).contains("EBMS:0103", "REPLAY");
+        assertThat(refusalsAudited("REPLAY")).isPositive();
+    }
+
+    @Test
+    void messageFromAnUnknownPartnerIsRefusedWithFailedAuthentication() throws Exception {
+        new DevPki().issueKeySet(keys, "atlantis-police", KeyFamily.RSA, Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(30)));
+        Path aliasDir = dir.resolve("atlantis-profiles");
+        Files.createDirectories(aliasDir);
+        Files.writeString(aliasDir.resolve("atlantis-police.yaml"), Files.readString(Path.of("partner-profiles/interpol-hub.yaml"))
+                .replace("id: interpol-hub", "id: atlantis-police"));
+        PartnerProfile atlantis = new ca.passage.partner.PartnerProfileLoader(Translators.standard().formats(),
+                crypto.profiles().keySet()).loadOne(aliasDir.resolve("atlantis-police.yaml"));
+        try (PartnerSimulator stranger = simulatorFor(atlantis, keys)) {
+            PartnerSimulator.SendResult r = stranger.send(inbound, stranger.sealNotice(notice("IN-TEST-STRANGER", "H0")));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.body()).contains("EBMS:0101", "UNKNOWN_PARTNER");
+        }
+        assertThat(gateway.store().findNotice("IN-atlantis-police-IN-TEST-STRANGER")).isEmpty();
+    }
+
+    @Test
+    void tamperedMessageIsRefusedAndNothingIsStored() {
+        PartnerSimulator us = sims.get("us-hsi");
+        byte[] sealed = us.sealNotice(notice("IN-TEST-TAMPER", "H0"));
+        String text = new String(sealed, StandardCharsets.UTF_8);
+        int cipher = text.indexOf("<xenc:CipherValue>") + "<xenc:CipherValue>".length() + 10;
+        char flipped = text.charAt(cipher) == 'A' ? 'B' : 'A';
+        byte[] tampered = (text.substring(0, cipher) + flipped + text.substring(cipher + 1)).getBytes(StandardCharsets.UTF_8);
+        PartnerSimulator.SendResult r = us.send(inbound, tampered);
+        assertThat(r.status()).isIn(400, 403);
+        assertThat(r.body()).contains("EBMS:01");
+        assertThat(gateway.store().findNotice("IN-us-hsi-IN-TEST-TAMPER")).isEmpty();
+    }
+
+    @Test
+    void externalEntityInTheEnvelopeIsRefused() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><m>&x;</m>";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(xxe)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("EBMS:0009").doesNotContain("root:");
+    }
+
+    @Test
+    void suspendedPartnerIsRefusedUntilResumed() throws Exception {
+        PartnerSimulator hub = sims.get("interpol-hub");
+        assertThat(operator("/api/v1/partners/interpol-hub/suspend").statusCode()).isEqualTo(200);
+        try {
+            PartnerSimulator.SendResult r = hub.send(inbound, hub.sealNotice(notice("IN-TEST-SUSPENDED", "H0")));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.body()).contains("PARTNER_SUSPENDED");
+        } finally {
+            assertThat(operator("/api/v1/partners/interpol-hub/resume").statusCode()).isEqualTo(200);
+        }
+        assertThat(hub.send(inbound, hub.sealNotice(notice("IN-TEST-RESUMED", "H0"))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void h2NoticeIsNeverForwardedToAThirdPartnerAndTheAttemptIsAudited() throws Exception {
+        PartnerSimulator hub = sims.get("interpol-hub");
+        assertThat(hub.send(inbound, hub.sealNotice(notice("IN-TEST-H2", "H2"))).status()).isEqualTo(200);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/IN-interpol-hub-IN-TEST-H2/forward"))
+                .header("Content-Type", "application/json").header("X-Passage-User", "cpl-roy")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":[\"us-hsi\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("us-hsi");
+        assertThat(gateway.store().exchangesOf("IN-interpol-hub-IN-TEST-H2")).extracting(ExchangeRecord::partnerId)
+                .containsExactly("interpol-hub");
+        assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("ONWARD_TRANSFER_REFUSED")).total())
+                .isPositive();
+    }
+
+    @Test
+    void partnersBusinessRejectionClosesTheExchangeRejectedWithItsReason() throws Exception {
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(
+                        Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml")).replace("CA-2026-000102", "CA-REJECTED-1")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        ExchangeRecord toEu = awaitState("CA-REJECTED-1", "eu-agency", ExchangeState.ACKNOWLEDGED);
+        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator.SendResult r = eu.send(inbound, eu.sealResponse(toEu.messageId(),
+                new BusinessResponse(BusinessResponse.REJECTED, "EU-0042", "subject already known under another case")));
+        assertThat(r.status()).isEqualTo(200);
+        ExchangeRecord after = gateway.store().findExchange(toEu.exchangeId()).orElseThrow();
+        assertThat(after.state()).isEqualTo(ExchangeState.REJECTED);
+        assertThat(after.lastError()).contains("EU-0042");
+    }
+
+    @Test
+    void receiptForAnUnknownMessageIsAuditedAndIgnored() {
+        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator.SendResult r = eu.send(inbound, eu.sealResponse("no-such-message@passage.gc.ca",
+                new BusinessResponse(BusinessResponse.ACCEPTED, null, null)));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("RESPONSE_IGNORED")).total())
+                .isPositive();
+    }
+
+    private ExchangeRecord awaitState(String noticeId, String partner, ExchangeState state) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            var found = gateway.store().exchangesOf(noticeId).stream()
+                    .filter(e -> e.partnerId().equals(partner) && e.state() == state).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(noticeId + " to " + partner + " never reached " + state);
+    }
+
+    private long refusalsAudited(String code) {
+        return new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("INBOUND_REFUSED")).items().stream()
+                .filter(r -> code.equals(r.event().errorCode())).count();
+    }
+
+    private HttpResponse<String> operator(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Passage-User", "ops-1")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private PartnerSimulator simulatorFor(PartnerProfile p, Path keysDir) {
+        return new PartnerSimulator(p, Translators.standard().forFormat(p.format()), crypto.profile(p.cryptoProfile()),
+                crypto.policy(), keysDir, null, 0, Clock.systemUTC());
+    }
+
+    private static CaseNotice notice(String id, String handling) {
+        try {
+            String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                    .replace("CA-2026-000102", id).replace("<handling><code>H0</code></handling>",
+                            "<handling><code>" + handling + "</code></handling>");
+            return NoticeMappers.xml().readValue(xml, CaseNotice.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitFile(Path file) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!Files.exists(file) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(file).exists();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
