@@ -1,5 +1,6 @@
 package ca.passage.app;
 
+import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
 import ca.passage.crypto.FreshnessCheck;
@@ -20,11 +21,14 @@ import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.partner.SharingPolicy;
 import ca.passage.intake.QueueSteps;
+import ca.passage.ledger.ArchiveKeys;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditJobs;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.CheckpointSigner;
 import ca.passage.ledger.Database;
 import ca.passage.ledger.ExchangeStore;
+import ca.passage.ledger.MessageArchive;
 import ca.passage.notice.NoticeParser;
 import ca.passage.notice.NoticeRules;
 import ca.passage.outbound.AckMonitor;
@@ -67,6 +71,7 @@ public final class Gateway implements AutoCloseable {
     private Database database;
     private AuditLedger ledger;
     private ExchangeStore store;
+    private MessageArchive archive; // raw messages as sent/received, encrypted at rest (issue 5)
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
     private Main main;
@@ -105,6 +110,11 @@ public final class Gateway implements AutoCloseable {
         ledger.checkpointNow();
     }
 
+    /** The message archive: outbound/inbound steps store each raw signed message here (issue 5). */
+    public MessageArchive archive() {
+        return archive;
+    }
+
     public CamelContext camelContext() {
         return main.getCamelContext();
     }
@@ -133,6 +143,8 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("cannot read the gateway key for audit checkpoints: " + e.getMessage());
         }
         store = new ExchangeStore(database.dataSource(), ledger, clock);
+        archive = new MessageArchive(database.dataSource(), ledger, ArchiveKeys.load(settings.keysDir(),
+                database.dataSource()), clock);
 
         String brokerUrl = settings.brokerUrl();
         if (brokerUrl == null) {
@@ -183,6 +195,8 @@ public final class Gateway implements AutoCloseable {
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);
         main.bind("ackMonitor", new AckMonitor(store, partners, clock));
+        main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
+        main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
         main.start();
         try {
             Set<String> suspended = new PartnerSuspensions(database.dataSource(), ledger, clock).suspended();

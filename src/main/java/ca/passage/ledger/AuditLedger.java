@@ -1,8 +1,5 @@
 package ca.passage.ledger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,9 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The tamper-evident audit ledger: a hash chain of {@link AuditEvent}s with signed checkpoints.
@@ -23,16 +17,17 @@ import java.util.concurrent.TimeUnit;
  * {@code SELECT ... FOR UPDATE}: any number of gateway nodes on one PostgreSQL (or threads on one H2)
  * produce one chain. The lock is held until the appending transaction ends, so callers that append inside
  * their own transaction should commit promptly.
+ *
+ * <p>The ledger starts no thread of its own: a checkpoint is signed at append when due, on
+ * {@link #checkpointNow()}, on {@link #close()}, and when a scheduler calls {@link #checkpointIfDue()} (in the
+ * gateway, the {@code audit-checkpoint} route in {@code routes/audit.camel.yaml}), which covers idle periods.
  */
 public final class AuditLedger implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AuditLedger.class);
 
     private final DataSource dataSource;
     private final Clock clock;
     private final CheckpointSigner signer;
     private final CheckpointPolicy policy;
-    private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
     public AuditLedger(DataSource dataSource, Clock clock, CheckpointSigner signer) {
@@ -44,17 +39,6 @@ public final class AuditLedger implements AutoCloseable {
         this.clock = clock;
         this.signer = signer;
         this.policy = policy;
-        if (policy.maxAge() != null && signer.canSign()) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "audit-checkpoint");
-                t.setDaemon(true);
-                return t;
-            });
-            long ms = policy.maxAge().toMillis();
-            timer.scheduleWithFixedDelay(this::timedCheckpoint, ms, ms, TimeUnit.MILLISECONDS);
-        } else {
-            timer = null;
-        }
     }
 
     public CheckpointPolicy policy() {
@@ -166,19 +150,26 @@ public final class AuditLedger implements AutoCloseable {
         }
     }
 
-    private void timedCheckpoint() {
-        try {
-            try (Connection c = dataSource.getConnection()) {
-                LedgerRows.Head head = LedgerRows.head(c, false);
-                if (head.seq() <= head.lastCheckpointSeq() || head.lastCheckpointAt() != null
-                        && Duration.between(head.lastCheckpointAt(), clock.instant()).compareTo(policy.maxAge()) < 0) {
-                    return;
-                }
-            }
-            checkpointNow();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("timed audit checkpoint failed: {}", e.toString());
+    /**
+     * Signs the chain head if a time-based checkpoint is due: events were appended since the last checkpoint
+     * and it is at least {@code maxAge} old (or there is none yet). Cheap when nothing is due (one read of the
+     * head row, no lock). Returns the new checkpoint, or empty when none was due, the policy is count-only or
+     * this ledger cannot sign.
+     */
+    public Optional<Checkpoint> checkpointIfDue() {
+        if (closed || policy.maxAge() == null || !signer.canSign()) {
+            return Optional.empty();
         }
+        try (Connection c = dataSource.getConnection()) {
+            LedgerRows.Head head = LedgerRows.head(c, false);
+            if (head.seq() <= head.lastCheckpointSeq() || head.lastCheckpointAt() != null
+                    && Duration.between(head.lastCheckpointAt(), clock.instant()).compareTo(policy.maxAge()) < 0) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("reading the audit chain head failed: " + e.getMessage(), e);
+        }
+        return checkpointNow();
     }
 
     /** The chain head: sequence number and hash of the last event (0 and {@link ChainHash#GENESIS} when empty). */
@@ -199,14 +190,11 @@ public final class AuditLedger implements AutoCloseable {
         }
     }
 
-    /** Stops the checkpoint timer and signs a final checkpoint over the head (shutdown). */
+    /** Signs a final checkpoint over the head (shutdown); appends are refused afterwards. */
     @Override
     public void close() {
         if (closed) {
             return;
-        }
-        if (timer != null) {
-            timer.shutdownNow();
         }
         try {
             checkpointNow();

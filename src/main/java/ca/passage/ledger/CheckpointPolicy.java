@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * When the ledger signs a checkpoint: after {@code everyEvents} events since the last one, or when an
- * append finds the last one older than {@code maxAge} (and a background timer checks every
- * {@code maxAge} too); always on {@link AuditLedger#checkpointNow()} and {@link AuditLedger#close()}.
+ * append finds the last one older than {@code maxAge}, or when {@link AuditLedger#checkpointIfDue()} finds
+ * it so (the gateway's {@code audit-checkpoint} timer route calls it, covering idle periods); always on {@link AuditLedger#checkpointNow()} and {@link AuditLedger#close()}.
  * {@code maxAge} may be null (count only).
  */
 public record CheckpointPolicy(int everyEvents, Duration maxAge) {

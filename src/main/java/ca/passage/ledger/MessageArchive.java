@@ -75,7 +75,8 @@ public final class MessageArchive {
             return fromBase64(v.strip(), "environment variable " + variable);
         }
 
-        private static Key fromBase64(String b64, String where) {
+        /** A key in Base64 (44 characters); {@code where} names its source in the error, never the value. */
+        public static Key fromBase64(String b64, String where) {
             try {
                 return new Key(Base64.getDecoder().decode(b64));
             } catch (IllegalArgumentException e) {
