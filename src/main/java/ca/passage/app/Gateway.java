@@ -163,7 +163,7 @@ public final class Gateway implements AutoCloseable {
         MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
         MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
-                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), ledger, clock);
+                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), ledger, archive, clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
@@ -190,7 +190,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock), seen);
         main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, trust, guard,
-                sealer, translators, parser, store, ledger,
+                sealer, translators, parser, store, ledger, archive,
                 crypto.policy().maxMessageBytes(), clock));
         main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
         main.bind("outboundSteps", outbound);

@@ -19,6 +19,7 @@ import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
 import ca.passage.ledger.ExchangeStore;
+import ca.passage.ledger.MessageArchive;
 import ca.passage.ledger.NoticeRecord;
 import ca.passage.ledger.Transition;
 import ca.passage.notice.CaseNotice;
@@ -64,13 +65,14 @@ public final class InboundSteps {
     private final NoticeParser notices;
     private final ExchangeStore store;
     private final AuditLedger ledger;
+    private final MessageArchive archive;
     private final long maxBytes;
     private final Clock clock;
     private final XmlSchemaValidator canadianSchema = XmlSchemaValidator.fromClasspath(NoticeParser.SCHEMA);
 
     public InboundSteps(PartnerRegistry partners, Predicate<String> suspended, TrustStore trust, InboundGuard guard,
                         MessageSealer sealer, TranslatorRegistry translators, NoticeParser notices,
-                        ExchangeStore store, AuditLedger ledger, long maxBytes, Clock clock) {
+                        ExchangeStore store, AuditLedger ledger, MessageArchive archive, long maxBytes, Clock clock) {
         this.partners = partners;
         this.suspended = suspended;
         this.trust = trust;
@@ -80,6 +82,7 @@ public final class InboundSteps {
         this.notices = notices;
         this.store = store;
         this.ledger = ledger;
+        this.archive = archive;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
@@ -103,6 +106,8 @@ public final class InboundSteps {
             TrustStore.PartnerSecurity security = trust.of(partner.id());
             OpenedMessage opened = guard.accept(raw, security.trust(), security.profile());
             EnvelopeHeader header = Envelope.readHeader(opened.document());
+            // Only authenticated messages are archived; a refused one is kept as its digest in the audit event.
+            archive.store(MessageArchive.Direction.RECEIVED, partner.id(), header.messageId(), null, raw);
             return switch (header.action()) {
                 case EnvelopeHeader.ACTION_RECEIPT -> receipt(partner, opened.document(), raw, digest);
                 case BusinessResponse.ACTION -> businessResponse(partner, opened.document(), header, digest);
@@ -221,8 +226,9 @@ public final class InboundSteps {
                         .withDisclosure(notice.legalBasis().instrument(), header.handlingCode())
                         .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
         LOG.info("inbound notice {} from {} handed to the domestic side", noticeId, partner.id());
-        return new InboundAnswer(200, "application/xml", signedReceipt(partner, header, digest), canonical,
-                noticeId + ".xml");
+        byte[] receipt = signedReceipt(partner, header, digest);
+        archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), exchangeId, receipt);
+        return new InboundAnswer(200, "application/xml", receipt, canonical, noticeId + ".xml");
     }
 
     private byte[] signedReceipt(PartnerProfile partner, EnvelopeHeader received, String digest) {

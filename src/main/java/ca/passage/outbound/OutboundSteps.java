@@ -14,6 +14,7 @@ import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.MessageArchive;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
 import ca.passage.ledger.ExchangeStore;
@@ -50,11 +51,12 @@ public final class OutboundSteps {
     private final MessageOpener opener;
     private final PartnerHttpChannel channel;
     private final AuditLedger ledger;
+    private final MessageArchive archive;
     private final Clock clock;
 
     public OutboundSteps(ExchangeStore store, PartnerRegistry partners, NoticeParser notices,
                          TranslatorRegistry translators, TrustStore trust, MessageSealer sealer, MessageOpener opener,
-                         PartnerHttpChannel channel, AuditLedger ledger, Clock clock) {
+                         PartnerHttpChannel channel, AuditLedger ledger, MessageArchive archive, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.notices = notices;
@@ -64,6 +66,7 @@ public final class OutboundSteps {
         this.opener = opener;
         this.channel = channel;
         this.ledger = ledger;
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -115,8 +118,13 @@ public final class OutboundSteps {
         return m.withSealed(sealed, Digests.sha256(sealed));
     }
 
-    /** Step 5: on the wire. A failure is recorded and rethrown so the broker redelivers with back-off. */
+    /**
+     * Step 5: on the wire, after the exact bytes are in the encrypted message archive (nothing leaves without its
+     * copy). A failure is recorded and rethrown so the broker redelivers with back-off.
+     */
     public OutboundMessage post(OutboundMessage m) {
+        archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.exchange().messageId(),
+                m.exchange().exchangeId(), m.sealed());
         try {
             byte[] answer = channel.post(m.partner().channel().endpoint(), m.sealed());
             store.transition(new Transition(m.exchange().exchangeId(), EnumSet.of(ExchangeState.SENDING),
@@ -142,6 +150,8 @@ public final class OutboundSteps {
         if (m.answer() == null || m.answer().length == 0) {
             return ExchangeState.SENT;
         }
+        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.exchange().messageId(),
+                e.exchangeId(), m.answer());
         Receipt receipt;
         try {
             OpenedMessage opened = opener.open(m.answer(), security.trust(), security.profile());
