@@ -98,6 +98,9 @@ class CitrusPartnerExchangeTest {
         keys = dir.resolve("keys");
         crypto = CryptoConfig.load(Path.of("crypto-config"));
         int hubPort = freePort();
+        // Bound at once, before the slow key generation, so that no other process takes the port meanwhile.
+        hub = new HttpServerBuilder().port(hubPort).timeout(30_000).autoStart(true).build();
+        hub.initialize(); // without Spring nobody else does: creates the endpoint adapter and starts
         Path profiles = copyProfilesWithEndpoints(dir.resolve("partner-profiles"), hubPort);
         int gatewayPort = freePort();
         gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
@@ -112,8 +115,6 @@ class CitrusPartnerExchangeTest {
                 sims.add(sim);
             }
         }
-        hub = new HttpServerBuilder().port(hubPort).timeout(30_000).autoStart(true).build();
-        hub.initialize(); // without Spring nobody else does: creates the endpoint adapter and starts
         client = new HttpClientBuilder().requestUrl("http://127.0.0.1:" + gatewayPort).build();
         gateway.start();
     }
@@ -167,7 +168,7 @@ class CitrusPartnerExchangeTest {
         // payload and a signature. (Citrus evaluates a bare expression as a node: "string:" makes count() a value.)
         AtomicReference<String> received = new AtomicReference<>();
         runner.$(http().server(hub).receive().post("/exchange/v1/inbound")
-                .message().timeout(20_000)
+                .message().timeout(60_000) // as the end-to-end test's wait: CI's two cores are shared
                 .validate(XpathMessageValidationContext.Builder.xpath()
                         .namespaces(Map.of("env", ENV, "ds", DS, "xenc", XENC))
                         .expression("/env:Message/env:Header/env:MessageId", exchange.messageId())
