@@ -20,7 +20,8 @@ public final class PassageCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PassageCommand());
-        cli.setExitCodeExceptionMapper(e -> 1);
+        // Bad usage (unknown option, missing parameter) is exit 2 as DESIGN.md says; anything else failing is 1.
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("passage: " + e.getMessage());
             return e instanceof IllegalArgumentException || e instanceof ca.passage.partner.PartnerProfileException

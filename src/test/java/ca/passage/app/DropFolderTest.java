@@ -1,0 +1,148 @@
+package ca.passage.app;
+
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.ledger.ExchangeRecord;
+import ca.passage.ledger.ExchangeState;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.translate.Translators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A notice file dropped into {@code <data>/inbox} is taken in like a REST submission, and the file is filed away. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DropFolderTest {
+
+    private Path dir;
+    private Path inbox;
+    private Gateway gateway;
+    private final List<PartnerSimulator> sims = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws IOException {
+        dir = Files.createTempDirectory("passage-drop");
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        try (Stream<Path> files = Files.list(Path.of("partner-profiles"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.writeString(profiles.resolve(f.getFileName()), Files.readString(f)
+                        .replaceAll("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + freePort() + "/"));
+            }
+        }
+        Path keys = dir.resolve("keys");
+        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
+        GatewaySettings settings = new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
+                freePort(), freePort(), null, null, "sa", "");
+        inbox = settings.inbox();
+        gateway = new Gateway(settings);
+        new DevPki().init(keys, gateway.partners().all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        for (PartnerProfile p : gateway.partners().all()) {
+            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
+                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
+            sim.start(p.channel().endpoint().getPort());
+            sims.add(sim);
+        }
+        gateway.start();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (gateway != null) {
+            gateway.close();
+        }
+        sims.forEach(PartnerSimulator::close);
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void aValidNoticeFileIsAcceptedDeliveredAndMovedToDone() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                .replace("CA-2026-000102", "CA-DROP-OK");
+        drop("ok-notice.xml", xml);
+
+        assertThat(await(() -> gateway.store().noticeExists("CA-DROP-OK"), Duration.ofSeconds(30)))
+                .as("notice taken in from the inbox").isTrue();
+        assertThat(gateway.store().findNotice("CA-DROP-OK").orElseThrow().submittedBy()).isEqualTo("drop-folder");
+        assertThat(await(() -> gateway.store().exchangesOf("CA-DROP-OK").stream().allMatch(e -> e.state().isFinal()),
+                Duration.ofSeconds(60))).isTrue();
+        assertThat(gateway.store().exchangesOf("CA-DROP-OK")).extracting(ExchangeRecord::partnerId)
+                .containsExactlyInAnyOrder("interpol-hub", "eu-agency", "us-hsi");
+        assertThat(gateway.store().exchangesOf("CA-DROP-OK")).extracting(ExchangeRecord::state)
+                .containsOnly(ExchangeState.ACKNOWLEDGED);
+        assertThat(await(() -> filed(".done", "ok-notice.xml") && !Files.exists(inbox.resolve("ok-notice.xml")),
+                Duration.ofSeconds(10))).as("moved under .done/").isTrue();
+        assertThat(filed(".error", "ok-notice.xml")).isFalse();
+    }
+
+    @Test
+    void anInvalidNoticeFileGoesToErrorAndLeavesNoNotice() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                .replace("CA-2026-000102", "CA-DROP-BAD")
+                .replace("<recipient>us-hsi</recipient>", "<recipient>atlantis-police</recipient>");
+        drop("bad-notice.xml", xml);
+
+        assertThat(await(() -> filed(".error", "bad-notice.xml") && !Files.exists(inbox.resolve("bad-notice.xml")),
+                Duration.ofSeconds(30))).as("moved under .error/").isTrue();
+        assertThat(filed(".done", "bad-notice.xml")).isFalse();
+        assertThat(gateway.store().findNotice("CA-DROP-BAD")).isEmpty();
+        assertThat(gateway.store().exchangesOf("CA-DROP-BAD")).isEmpty();
+    }
+
+    /** Written beside the inbox and moved in, so the route never sees half a file. */
+    private void drop(String name, String content) throws IOException {
+        Path tmp = dir.resolve(name + ".part");
+        Files.writeString(tmp, content);
+        Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private boolean filed(String folder, String name) {
+        Path f = inbox.resolve(folder);
+        if (!Files.isDirectory(f)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(f)) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(name + "."));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean await(BooleanSupplier condition, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

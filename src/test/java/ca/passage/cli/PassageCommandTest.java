@@ -1,0 +1,237 @@
+package ca.passage.cli;
+
+import ca.passage.app.Gateway;
+import ca.passage.app.GatewaySettings;
+import ca.passage.crypto.CryptoConfig;
+import ca.passage.crypto.DevPki;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.translate.Translators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI as an operator uses it: output, files written and exit codes (0 ok, 1 failed, 2 bad usage or input). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PassageCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Path dir;
+    private Path profiles;
+    private Path keys;
+    private Gateway gateway;
+    private int port;
+    private final List<PartnerSimulator> sims = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws IOException {
+        dir = Files.createTempDirectory("passage-cli");
+        profiles = copyProfilesOnFreePorts(dir.resolve("profiles"));
+        keys = dir.resolve("keys");
+        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
+        port = freePort();
+        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys, port,
+                freePort(), null, null, "sa", ""));
+        new DevPki().init(keys, gateway.partners().all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        for (PartnerProfile p : gateway.partners().all()) {
+            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
+                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
+            sim.start(p.channel().endpoint().getPort());
+            sims.add(sim);
+        }
+        gateway.start();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (gateway != null) {
+            gateway.close();
+        }
+        sims.forEach(PartnerSimulator::close);
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void partnersListPrintsTheThreePartners() {
+        Run r = run("partners", "list", "--profiles", "partner-profiles");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("interpol-hub", "eu-agency", "us-hsi", "interpol-notice", "rsa-compat",
+                "http://127.0.0.1:9101/exchange/v1/inbound");
+        assertThat(r.out().lines().filter(l -> !l.isBlank())).hasSize(4);
+    }
+
+    @Test
+    void partnersCheckPassesWithKeysAndFailsWithBadInputWhenACertificateIsMissing(@TempDir Path tmp) throws IOException {
+        Run ok = run("partners", "check", "--profiles", profiles.toString(), "--keys", keys.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("3 partner profile(s) valid");
+
+        Path partial = tmp.resolve("keys");
+        Files.createDirectories(partial);
+        try (Stream<Path> files = Files.list(keys)) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().startsWith("eu-agency.")) {
+                    Files.copy(f, partial.resolve(f.getFileName()));
+                }
+            }
+        }
+        Run missing = run("partners", "check", "--profiles", profiles.toString(), "--keys", partial.toString());
+        assertThat(missing.exit()).as(missing.out() + missing.err()).isEqualTo(2);
+        assertThat(missing.err()).contains("eu-agency");
+    }
+
+    @Test
+    void partnersCheckNamesFileAndFieldOfABrokenProfile(@TempDir Path tmp) throws IOException {
+        Path broken = Files.createDirectories(tmp.resolve("profiles"));
+        try (Stream<Path> files = Files.list(profiles)) {
+            for (Path f : files.toList()) {
+                Files.writeString(broken.resolve(f.getFileName()), Files.readString(f).replace("format: us-niem", "format: nope"));
+            }
+        }
+        Run r = run("partners", "check", "--profiles", broken.toString(), "--keys", keys.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("us-hsi.yaml", "field 'format'");
+    }
+
+    @Test
+    void keysInitWritesTheDesignLayout(@TempDir Path tmp) {
+        Path target = tmp.resolve("new-keys");
+        Run r = run("keys", "init", "--profiles", "partner-profiles", "--dir", target.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(target.resolve("ca.cert.pem")).isRegularFile();
+        for (String name : List.of("gateway", "interpol-hub", "eu-agency", "us-hsi")) {
+            assertThat(target.resolve(name + ".key.pem")).isRegularFile()
+                    .content().contains("-----BEGIN PRIVATE KEY-----");
+            assertThat(target.resolve(name + ".cert.pem")).isRegularFile()
+                    .content().contains("-----BEGIN CERTIFICATE-----");
+        }
+        Run check = run("partners", "check", "--profiles", "partner-profiles", "--keys", target.toString());
+        assertThat(check.exit()).as(check.err()).isZero();
+    }
+
+    @Test
+    void sendReturnsZeroWhenAcceptedAndTwoWhenRefused(@TempDir Path tmp) throws IOException {
+        String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
+        Path good = tmp.resolve("good.xml");
+        Files.writeString(good, sample.replace("CA-2026-000102", "CA-CLI-SEND-1"));
+        Run accepted = run("send", good.toString(), "--url", "http://127.0.0.1:" + port, "--to", "us-hsi");
+        assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.out()).contains("CA-CLI-SEND-1", "us-hsi").doesNotContain("interpol-hub");
+        assertThat(gateway.store().exchangesOf("CA-CLI-SEND-1")).hasSize(1);
+
+        Path bad = tmp.resolve("bad.xml");
+        Files.writeString(bad, sample.replace("CA-2026-000102", "CA-CLI-SEND-2")
+                .replace("<recipient>us-hsi</recipient>", "<recipient>atlantis-police</recipient>"));
+        Run refused = run("send", bad.toString(), "--url", "http://127.0.0.1:" + port);
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).contains("atlantis-police");
+        assertThat(gateway.store().findNotice("CA-CLI-SEND-2")).isEmpty();
+
+        assertThat(run("send", tmp.resolve("absent.xml").toString(), "--url", "http://127.0.0.1:" + port).exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithExitZero() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(PassageCommand.commandLine(), new ArrayList<>(), paths);
+        assertThat(paths).extracting(p -> String.join(" ", p))
+                .contains("", "run", "demo", "send", "status", "partners list", "partners check", "partner-sim",
+                        "keys init", "audit");
+        for (List<String> path : paths) {
+            if (path.equals(List.of("help"))) {
+                continue;
+            }
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            Run r = run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isZero();
+            assertThat(r.out()).as(String.join(" ", args)).contains("Usage:");
+        }
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsage() {
+        Run r = run("partners", "list", "--no-such-option");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--no-such-option");
+    }
+
+    private static void collect(CommandLine cmd, List<String> prefix, List<List<String>> out) {
+        out.add(prefix);
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandName().equals(name)) {
+                return; // aliases
+            }
+            List<String> p = new ArrayList<>(prefix);
+            p.add(name);
+            collect(sub, p, out);
+        });
+    }
+
+    /** Runs the CLI in-process; commands print with System.out, picocli with the command line's writers. */
+    private static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringWriter cliOut = new StringWriter();
+        StringWriter cliErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CommandLine cli = PassageCommand.commandLine();
+            cli.setOut(new PrintWriter(cliOut, true));
+            cli.setErr(new PrintWriter(cliErr, true));
+            int exit = cli.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8) + cliOut,
+                    err.toString(StandardCharsets.UTF_8) + cliErr);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static Path copyProfilesOnFreePorts(Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(Path.of("partner-profiles"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.writeString(target.resolve(f.getFileName()), Files.readString(f)
+                        .replaceAll("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + freePort() + "/"));
+            }
+        }
+        return target;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
