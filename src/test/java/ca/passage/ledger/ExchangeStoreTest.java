@@ -152,7 +152,7 @@ class ExchangeStoreTest {
         try (TestDb db = TestDb.create(backend)) {
             ExchangeStore store = store(db);
             NoticeRecord pending = new NoticeRecord("N-1", "F-1", 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0,
-                    "d".repeat(64), "<notice/>".getBytes(StandardCharsets.UTF_8), "PENDING", null, null);
+                    "d".repeat(64), "<notice/>".getBytes(StandardCharsets.UTF_8), "PENDING", null, null, null);
             store.storeNotice(pending, List.of(), List.of(intake("N-1")));
             store.recordApproval("N-1", "APPROVED", "supervisor:sgt-lavoie");
             NoticeRecord n = store.findNotice("N-1").orElseThrow();
@@ -168,7 +168,7 @@ class ExchangeStoreTest {
 
     static NoticeRecord notice(String id) {
         return new NoticeRecord(id, "F-" + id, 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0, "d".repeat(64),
-                "<notice/>".getBytes(StandardCharsets.UTF_8), "NOT_REQUIRED", null, null);
+                "<notice/>".getBytes(StandardCharsets.UTF_8), "NOT_REQUIRED", null, null, null);
     }
 
     static ExchangeRecord exchange(String id, String noticeId, String partner) {
