@@ -216,6 +216,13 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("cannot create the outbound routes: " + e.getMessage(), e);
         }
         ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STARTED").withOutcome("OK", null));
+        ledger.append(AuditEvent.of(clock.instant(), "system", "PARTNER_PROFILES_LOADED")
+                .withDigest(ConfigurationDigest.of(settings.partnerProfiles(), ".yaml")).withOutcome("OK", null));
+        ledger.append(AuditEvent.of(clock.instant(), "system", "CRYPTO_CONFIG_LOADED")
+                .withDigest(ConfigurationDigest.of(settings.cryptoConfig(), ".yaml")).withOutcome("OK", null));
+        // Certificates only: the digest shows a key change (rotation, new partner certificate), never a secret.
+        ledger.append(AuditEvent.of(clock.instant(), "system", "CERTIFICATES_LOADED")
+                .withDigest(ConfigurationDigest.of(settings.keysDir(), ".cert.pem")).withOutcome("OK", null));
         LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
                 settings.httpPort(), settings.managementPort(), partners.all().size());
     }

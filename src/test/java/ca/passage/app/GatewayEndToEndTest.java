@@ -148,6 +148,16 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void startUpRecordsWhichConfigurationAndCertificatesWereLoaded() {
+        var search = new ca.passage.ledger.AuditSearch(gateway.dataSource());
+        for (String action : List.of("GATEWAY_STARTED", "PARTNER_PROFILES_LOADED", "CRYPTO_CONFIG_LOADED", "CERTIFICATES_LOADED")) {
+            assertThat(search.search(ca.passage.ledger.AuditQuery.all().action(action)).total()).as(action).isEqualTo(1);
+        }
+        assertThat(search.search(ca.passage.ledger.AuditQuery.all().action("CERTIFICATES_LOADED")).items().get(0)
+                .event().digest()).hasSize(64);
+    }
+
+    @Test
     void malformedNoticeIsRefusedWithItsPathAndLeavesNothing() throws Exception {
         HttpResponse<String> r = post("application/xml",
                 "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-BAD-1</noticeId></cn:CaseNotice>"
