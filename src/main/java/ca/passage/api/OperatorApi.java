@@ -1,5 +1,7 @@
 package ca.passage.api;
 
+import ca.passage.envelope.BusinessResponse;
+import ca.passage.inbound.DomesticResponse;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
@@ -31,7 +33,7 @@ import java.util.UUID;
 /**
  * Operators' and officers' actions on exchanges already in flight, each audited with who did it: resend a FAILED
  * exchange, cancel one not yet sent, suspend or resume a partner, forward an inbound notice (only where the
- * sender's handling code and agreement allow it).
+ * sender's handling code and agreement allow it), answer a partner's notice with a business response.
  */
 public final class OperatorApi {
 
@@ -42,15 +44,17 @@ public final class OperatorApi {
     private final PartnerRegistry partners;
     private final PartnerSuspensions suspensions;
     private final AuditLedger ledger;
+    private final DomesticResponse domesticResponse;
     private final Clock clock;
     private final JsonMapper json = new JsonMapper();
 
     public OperatorApi(ExchangeStore store, PartnerRegistry partners, PartnerSuspensions suspensions,
-                       AuditLedger ledger, Clock clock) {
+                       AuditLedger ledger, DomesticResponse domesticResponse, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.suspensions = suspensions;
         this.ledger = ledger;
+        this.domesticResponse = domesticResponse;
         this.clock = clock;
     }
 
@@ -147,6 +151,35 @@ public final class OperatorApi {
         IntakeReceipt release = new IntakeReceipt(noticeId, exchanges.stream()
                 .map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), e.state().name())).toList());
         return new ApiResponse(202, ApiResponse.JSON, write(release), release);
+    }
+
+    /** The domestic side's decision on a partner's notice: {@code {"decision":"ACCEPTED"|"REJECTED",...}}. */
+    public ApiResponse respond(@Header("id") String noticeId, @Body byte[] body, @Header("X-Passage-User") String user) {
+        BusinessResponse response;
+        try {
+            JsonNode node = json.readTree(body == null ? new byte[0] : body);
+            String decision = node == null || node.get("decision") == null ? "" : node.get("decision").asText();
+            if (!BusinessResponse.ACCEPTED.equals(decision) && !BusinessResponse.REJECTED.equals(decision)) {
+                return problem(400, "Invalid response", "decision must be ACCEPTED or REJECTED");
+            }
+            response = new BusinessResponse(decision, text(node, "errorCode"), text(node, "description"));
+        } catch (IOException e) {
+            return problem(400, "Invalid response", "the body is not JSON");
+        }
+        try {
+            return ok(domesticResponse.respond(noticeId, response, user == null || user.isBlank()
+                    ? "officer:unidentified" : "officer:" + user));
+        } catch (java.util.NoSuchElementException e) {
+            return problem(404, "Not found", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return problem(400, "Invalid response", e.getMessage());
+        } catch (ca.passage.channel.DeliveryException e) {
+            return problem(502, "Partner did not take the response", e.getMessage() + "; nothing was recorded as answered, send it again");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     private static String operator(String user) {

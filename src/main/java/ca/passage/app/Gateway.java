@@ -5,6 +5,7 @@ import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
 import ca.passage.crypto.FreshnessCheck;
 import ca.passage.crypto.InboundGuard;
+import ca.passage.inbound.DomesticResponse;
 import ca.passage.inbound.InboundSteps;
 import ca.passage.ledger.PartnerSuspensions;
 import ca.passage.ledger.SeenMessageStore;
@@ -162,8 +163,9 @@ public final class Gateway implements AutoCloseable {
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
         MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
         MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
+        PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
-                new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout()), ledger, archive, clock);
+                channel, ledger, archive, clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
@@ -185,7 +187,8 @@ public final class Gateway implements AutoCloseable {
         main.bind("platform-http", platformHttp);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
         PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
-        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger, clock));
+        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger,
+                new DomesticResponse(store, partners, trust, sealer, opener, channel, ledger, archive, clock), clock));
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock), seen);

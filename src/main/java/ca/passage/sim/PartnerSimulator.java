@@ -64,6 +64,7 @@ public final class PartnerSimulator implements AutoCloseable {
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong businessResponses = new AtomicLong();
     private final SimBehaviour behaviour;
     private final AtomicInteger failuresLeft;
     private final AtomicInteger stallsLeft;
@@ -112,6 +113,11 @@ public final class PartnerSimulator implements AutoCloseable {
         return seen.size();
     }
 
+    /** Business responses received from the gateway (Canada's answers to this partner's notices). */
+    public long businessResponses() {
+        return businessResponses.get();
+    }
+
     public long duplicateMessages() {
         return duplicates.get();
     }
@@ -139,7 +145,12 @@ public final class PartnerSimulator implements AutoCloseable {
             try {
                 OpenedMessage opened = opener.open(raw, gatewayTrust, cryptoProfile);
                 header = Envelope.readHeader(opened.document());
-                translator.fromPartner(Envelope.payloadContent(opened.document()), profile);
+                if (BusinessResponse.ACTION.equals(header.action())) {
+                    BusinessResponse.read(opened.document());
+                    businessResponses.incrementAndGet();
+                } else {
+                    translator.fromPartner(Envelope.payloadContent(opened.document()), profile);
+                }
             } catch (SecurityRefusal | EnvelopeException | IllegalArgumentException e) {
                 refused.incrementAndGet();
                 LOG.warn("partner {} refused a message: {}", profile.id(), e.getMessage());

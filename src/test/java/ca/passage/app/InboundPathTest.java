@@ -120,6 +120,30 @@ class InboundPathTest {
     }
 
     @Test
+    void domesticSideAnswersAPartnersNoticeWithASignedBusinessResponse() throws Exception {
+        PartnerSimulator eu = sims.get("eu-agency");
+        assertThat(eu.send(inbound, eu.sealNotice(notice("IN-TEST-ANSWER", "H1"))).status()).isEqualTo(200);
+        long before = eu.businessResponses();
+        HttpResponse<String> missingCode = respond("IN-eu-agency-IN-TEST-ANSWER", "{\"decision\":\"REJECTED\"}");
+        assertThat(missingCode.statusCode()).isEqualTo(400);
+        HttpResponse<String> answered = respond("IN-eu-agency-IN-TEST-ANSWER",
+                "{\"decision\":\"REJECTED\",\"errorCode\":\"CA-DUP\",\"description\":\"already under investigation\"}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.body()).contains("receiptDigest");
+        assertThat(eu.businessResponses()).isEqualTo(before + 1);
+        assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("DOMESTIC_RESPONSE_SENT")
+                .notice("IN-eu-agency-IN-TEST-ANSWER")).items())
+                .singleElement().satisfies(r -> assertThat(r.event().outcome()).isEqualTo("REJECTED"));
+        assertThat(respond("CA-2026-NOPE", "{\"decision\":\"ACCEPTED\"}").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> respond(String noticeId, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/" + noticeId + "/response"))
+                .header("Content-Type", "application/json").header("X-Passage-User", "cst-leblanc")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void replayOfAnAcceptedMessageIsRefusedAndAudited() {
         PartnerSimulator hub = sims.get("interpol-hub");
         byte[] sealed = hub.sealNotice(notice("IN-TEST-REPLAY", "H0"));

@@ -1,0 +1,205 @@
+package ca.passage.crypto;
+
+import ca.passage.app.Gateway;
+import ca.passage.app.GatewaySettings;
+import ca.passage.envelope.Envelope;
+import ca.passage.envelope.EnvelopeHeader;
+import ca.passage.ledger.AuditQuery;
+import ca.passage.ledger.AuditSearch;
+import ca.passage.notice.CaseNotice;
+import ca.passage.notice.NoticeMappers;
+import ca.passage.partner.PartnerProfile;
+import ca.passage.sim.PartnerSimulator;
+import ca.passage.testing.TestProfiles;
+import ca.passage.translate.Translators;
+import ca.passage.xml.SecureXml;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 3's hostile inputs, this time through a running gateway's {@code POST /exchange/v1/inbound}: each refused
+ * with its own code in an error signal, audited with that code, nothing stored, and the gateway still serving a
+ * good message afterwards. The messages come from the INTERPOL-style hub's own keys (rsa-compat), built with the
+ * test-only {@link HostileSealer} where an algorithm must be wrong.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GatewayHostileInboundTest {
+
+    private static final String HUB = "interpol-hub";
+
+    private Path dir;
+    private Path keys;
+    private Gateway gateway;
+    private PartnerSimulator hub;
+    private URI inbound;
+    private CryptoProfile compat;
+
+    @BeforeAll
+    void start() throws IOException {
+        dir = Files.createTempDirectory("passage-hostile");
+        keys = dir.resolve("keys");
+        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
+        compat = crypto.profile("rsa-compat");
+        int port = TestProfiles.freePort();
+        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
+                Path.of("crypto-config"), keys, port, TestProfiles.freePort(), null, null, "sa", ""));
+        new DevPki().init(keys, gateway.partners().all().stream()
+                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        PartnerProfile profile = gateway.partners().get(HUB);
+        hub = new PartnerSimulator(profile, Translators.standard().forFormat(profile.format()), compat, crypto.policy(),
+                keys, null, 0, Clock.systemUTC());
+        gateway.start();
+        inbound = URI.create("http://localhost:" + port + "/exchange/v1/inbound");
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        gateway.close();
+        hub.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    interface Hostile {
+        byte[] build(GatewayHostileInboundTest t) throws Exception;
+    }
+
+    static Stream<Arguments> hostileMessages() {
+        return Stream.of(
+                Arguments.of("AES-CBC content encryption", RefusalCode.ALGORITHM_REFUSED,
+                        (Hostile) t -> t.hostile(h -> h.contentAlgorithm = Algorithms.AES256_CBC)),
+                Arguments.of("RSA PKCS#1 v1.5 key transport", RefusalCode.ALGORITHM_REFUSED,
+                        (Hostile) t -> t.hostile(h -> h.keyTransport = Algorithms.RSA_1_5)),
+                Arguments.of("SHA-1 reference digest", RefusalCode.ALGORITHM_REFUSED,
+                        (Hostile) t -> t.hostile(h -> h.digestAlgorithm = Algorithms.SHA1)),
+                Arguments.of("RSA-SHA1 signature", RefusalCode.ALGORITHM_REFUSED,
+                        (Hostile) t -> t.hostile(h -> h.signatureAlgorithm = Algorithms.RSA_SHA1)),
+                Arguments.of("signed but not encrypted", RefusalCode.ENCRYPTION_MISSING,
+                        (Hostile) t -> t.hostile(h -> h.encrypt = false)),
+                Arguments.of("XXE inside the encrypted payload", RefusalCode.DTD_FORBIDDEN,
+                        (Hostile) t -> t.hostile(h -> h.rawPayloadPlaintext =
+                                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("entity expansion inside the encrypted payload", RefusalCode.DTD_FORBIDDEN,
+                        (Hostile) t -> t.hostile(h -> h.rawPayloadPlaintext = ("<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\">"
+                                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><l>&b;</l>").getBytes(StandardCharsets.UTF_8))),
+                Arguments.of("signed by the gateway's own key, claiming to be the hub", RefusalCode.UNTRUSTED_SIGNER,
+                        (Hostile) t -> t.signedBy(DevPki.GATEWAY)),
+                Arguments.of("signed header moved aside, forged header in its place", RefusalCode.SIGNATURE_WRAPPING,
+                        (Hostile) GatewayHostileInboundTest::wrapped),
+                Arguments.of("ciphertext tampered", RefusalCode.DECRYPTION_FAILED,
+                        (Hostile) t -> Tamper.flipInLastCipherValue(t.good()).getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("GCM tag tampered", RefusalCode.DECRYPTION_FAILED,
+                        (Hostile) t -> Tamper.flipInTag(t.good()).getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("header changed after signing", RefusalCode.SIGNATURE_INVALID,
+                        (Hostile) t -> t.good().replace("<env:HandlingCode>H0<", "<env:HandlingCode>H3<")
+                                .getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("timestamp outside the window", RefusalCode.STALE_TIMESTAMP,
+                        (Hostile) t -> t.stale()),
+                Arguments.of("larger than the policy allows", RefusalCode.OVERSIZE,
+                        (Hostile) t -> ("<x>" + "a".repeat(5 * 1024 * 1024 + 1) + "</x>").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest(name = "{0} is refused with {1}")
+    @MethodSource("hostileMessages")
+    void hostileMessageIsRefusedWithItsOwnCodeAuditedAndLeavesNothing(String name, RefusalCode code, Hostile hostile)
+            throws Exception {
+        byte[] raw = hostile.build(this);
+        long noticesBefore = inboundNotices();
+        HttpResponse<String> r = post(raw);
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+        assertThat(r.body()).contains(code.name()).contains("EBMS:");
+        assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("INBOUND_REFUSED")).items())
+                .anySatisfy(e -> assertThat(e.event().errorCode()).isEqualTo(code.name()));
+        assertThat(inboundNotices()).isEqualTo(noticesBefore);
+        assertThat(post(goodBytes()).statusCode()).as("the gateway still accepts a good message").isEqualTo(200);
+    }
+
+    private long inboundNotices() {
+        return gateway.store().search(HUB, null, 10_000).stream().filter(e -> "IN".equals(e.direction())).count();
+    }
+
+    // ------------------------------------------------------------------ message builders
+
+    private CaseNotice notice() throws IOException {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                .replace("CA-2026-000102", "HUB-" + UUID.randomUUID().toString().substring(0, 8));
+        return NoticeMappers.xml().readValue(xml, CaseNotice.class);
+    }
+
+    private byte[] goodBytes() throws IOException {
+        return hub.sealNotice(notice());
+    }
+
+    String good() throws IOException {
+        return new String(goodBytes(), StandardCharsets.UTF_8);
+    }
+
+    private Document envelope(Instant timestamp) throws IOException {
+        var payload = Translators.standard().forFormat("interpol-notice").toPartner(notice(), gateway.partners().get(HUB));
+        return Envelope.build(new EnvelopeHeader(UUID.randomUUID() + "@" + HUB, "c-1", null, HUB,
+                EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, EnvelopeHeader.ACTION_NOTIFY, timestamp,
+                payload.handlingCode().name(), payload.payloadFormat()), payload.xml());
+    }
+
+    byte[] hostile(java.util.function.Consumer<HostileSealer> configure) throws Exception {
+        HostileSealer h = new HostileSealer();
+        configure.accept(h);
+        Keyring own = Keyring.load(keys, HUB);
+        return h.seal(envelope(Instant.now()), own.signingKey(KeyFamily.RSA).privateKey(),
+                own.signingKey(KeyFamily.RSA).certificate(), PartnerTrust.load(keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+    }
+
+    byte[] signedBy(String keySet) throws Exception {
+        Keyring other = Keyring.load(keys, keySet);
+        return new HostileSealer().seal(envelope(Instant.now()), other.signingKey(KeyFamily.RSA).privateKey(),
+                other.signingKey(KeyFamily.RSA).certificate(), PartnerTrust.load(keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+    }
+
+    byte[] stale() throws Exception {
+        Keyring own = Keyring.load(keys, HUB);
+        return new HostileSealer().seal(envelope(Instant.now().minus(Duration.ofDays(2))),
+                own.signingKey(KeyFamily.RSA).privateKey(), own.signingKey(KeyFamily.RSA).certificate(),
+                PartnerTrust.load(keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+    }
+
+    static byte[] wrapped(GatewayHostileInboundTest t) throws Exception {
+        Document d = SecureXml.parse(t.goodBytes());
+        Element original = (Element) d.getElementsByTagNameNS(Envelope.NS, "Header").item(0);
+        Element forged = (Element) original.cloneNode(true);
+        forged.setAttribute("Id", "h-forged");
+        Element aside = d.createElementNS(Envelope.NS, "env:Extension");
+        d.getDocumentElement().replaceChild(forged, original);
+        aside.appendChild(original);
+        d.getDocumentElement().appendChild(aside);
+        return SecureXml.toBytes(d);
+    }
+
+    private HttpResponse<String> post(byte[] raw) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
