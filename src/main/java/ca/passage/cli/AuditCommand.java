@@ -176,7 +176,13 @@ public class AuditCommand implements Callable<Integer> {
             if (e instanceof NoSuchFileException n) {
                 return "file not found: " + n.getFile();
             }
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (m.contains("already in use")) {
+                // The embedded H2 file is open by a running gateway; production runs on PostgreSQL.
+                return "the embedded database is open by a running gateway: stop it first, or ask the running "
+                        + "gateway (GET /api/v1/audit/verify with the AUDITOR role)";
+            }
+            return m;
         }
 
         abstract int execute() throws Exception;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./passage}: the gateway and its tools. */
 @Command(name = "passage", mixinStandardHelpOptions = true, version = "Passage 0.1",
         description = "Cross-border case notice exchange gateway.",
-        subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class, ApproveCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class, ApproveCommand.class, RespondCommand.class, ForwardCommand.class,
                 PartnersCommand.class, ExchangesCommand.class, PartnerSimCommand.class, KeysCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PassageCommand implements Runnable {

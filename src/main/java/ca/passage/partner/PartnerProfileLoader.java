@@ -15,7 +15,6 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -59,14 +58,10 @@ public final class PartnerProfileLoader {
         if (files.isEmpty()) {
             throw new PartnerProfileException(dir + ": no partner profile (*.yaml) found");
         }
+        // Ids are unique because each file must be named <id>.yaml (checked in loadOne).
         List<PartnerProfile> profiles = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
         for (Path file : files) {
-            PartnerProfile p = loadOne(file);
-            if (!ids.add(p.id())) {
-                throw new PartnerProfileException(file + ": field 'id': partner id " + p.id() + " is already used by another profile");
-            }
-            profiles.add(p);
+            profiles.add(loadOne(file));
         }
         return profiles;
     }
