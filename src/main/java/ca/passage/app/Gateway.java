@@ -177,6 +177,8 @@ public final class Gateway implements AutoCloseable {
         main.addInitialProperty("camel.management.port", String.valueOf(settings.managementPort()));
         main.addInitialProperty("camel.management.healthCheckEnabled", "true");
         main.addInitialProperty("camel.management.metricsEnabled", "true");
+        main.addInitialProperty("camel.metrics.enabled", "true");
+        main.addInitialProperty("camel.metrics.binders", "jvm-info,jvm-memory,jvm-thread,file-descriptor");
         main.addInitialProperty("camel.rest.component", "platform-http");
         main.addInitialProperty("camel.rest.port", String.valueOf(settings.httpPort()));
         main.addInitialProperty("passage.inbox", settings.inbox().toAbsolutePath().toString());

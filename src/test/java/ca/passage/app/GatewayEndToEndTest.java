@@ -45,6 +45,7 @@ class GatewayEndToEndTest {
     private final List<PartnerSimulator> sims = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private String baseUrl;
+    private int managementPort;
 
     @BeforeAll
     void start() throws IOException {
@@ -52,8 +53,9 @@ class GatewayEndToEndTest {
         Path keys = dir.resolve("keys");
         CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
         int port = freePort();
+        managementPort = freePort();
         GatewaySettings settings = new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
-                Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", "");
+                Path.of("crypto-config"), keys, port, managementPort, null, null, "sa", "");
         gateway = new Gateway(settings);
         new DevPki().init(keys, gateway.partners().all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
@@ -145,6 +147,18 @@ class GatewayEndToEndTest {
                 .replace("<recipient>interpol-hub</recipient>", "<recipient>us-hsi</recipient>");
         assertRefused(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)), 400, "us-hsi");
         assertThat(gateway.store().findNotice("CA-2026-ORGAN")).isEmpty();
+    }
+
+    @Test
+    void healthAndPrometheusMetricsAreServedOnTheManagementPort() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + "/observe/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("UP");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + "/observe/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("camel_exchanges_total", "outbound-interpol-hub");
     }
 
     @Test
