@@ -56,10 +56,10 @@ public final class MessageOpener {
                     + policy.maxMessageBytes());
         }
         policy.checkProfile(expectedProfile);
-        Document doc = SecureXml.parse(raw);
+        Document doc = MessageXml.parse(raw);
         Element root = doc.getDocumentElement();
-        if (!Envelope.NS.equals(root.getNamespaceURI()) || !Envelope.MESSAGE.equals(root.getLocalName())) {
-            throw new SecurityRefusal(RefusalCode.MALFORMED, "root element is not {" + Envelope.NS + "}Message");
+        if (!EnvelopeDom.NS.equals(root.getNamespaceURI()) || !EnvelopeDom.MESSAGE.equals(root.getLocalName())) {
+            throw new SecurityRefusal(RefusalCode.MALFORMED, "root element is not {" + EnvelopeDom.NS + "}Message");
         }
         scanRefusedAlgorithms(root);
         Parts parts = structure(doc);
@@ -70,8 +70,8 @@ public final class MessageOpener {
         Element sigEl = parts.signature();
         scanRefusedAlgorithms(sigEl);
         checkNoObjects(sigEl);
-        parts.header().setIdAttributeNS(null, Envelope.ID, true);
-        parts.payload().setIdAttributeNS(null, Envelope.ID, true);
+        parts.header().setIdAttributeNS(null, EnvelopeDom.ID, true);
+        parts.payload().setIdAttributeNS(null, EnvelopeDom.ID, true);
         XMLSignature sig;
         try {
             sig = new XMLSignature(sigEl, "", true);
@@ -115,15 +115,15 @@ public final class MessageOpener {
         if (sig.getParentNode() != root) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_WRAPPING, "ds:Signature is not a child of env:Message");
         }
-        for (String name : List.of(Envelope.HEADER, Envelope.PAYLOAD)) {
-            int n = doc.getElementsByTagNameNS(Envelope.NS, name).getLength();
+        for (String name : List.of(EnvelopeDom.HEADER, EnvelopeDom.PAYLOAD)) {
+            int n = doc.getElementsByTagNameNS(EnvelopeDom.NS, name).getLength();
             if (n != 1) {
                 throw new SecurityRefusal(n == 0 ? RefusalCode.MALFORMED : RefusalCode.SIGNATURE_WRAPPING,
                         "message has " + n + " env:" + name + " elements, expected exactly one");
             }
         }
-        List<Element> children = Envelope.childElements(root);
-        if (children.size() != 3 || !isEnv(children.get(0), Envelope.HEADER) || !isEnv(children.get(1), Envelope.PAYLOAD)
+        List<Element> children = EnvelopeDom.childElements(root);
+        if (children.size() != 3 || !isEnv(children.get(0), EnvelopeDom.HEADER) || !isEnv(children.get(1), EnvelopeDom.PAYLOAD)
                 || children.get(2) != sig) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_WRAPPING,
                     "env:Message must contain exactly env:Header, env:Payload and ds:Signature, in that order");
@@ -134,7 +134,7 @@ public final class MessageOpener {
     }
 
     private static boolean isEnv(Element e, String name) {
-        return Envelope.NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName());
+        return EnvelopeDom.NS.equals(e.getNamespaceURI()) && name.equals(e.getLocalName());
     }
 
     /**
@@ -191,7 +191,7 @@ public final class MessageOpener {
     }
 
     private static void checkNoObjects(Element sigEl) {
-        if (!Envelope.childElements(sigEl, Algorithms.DSIG_NS, "Object").isEmpty()) {
+        if (!EnvelopeDom.childElements(sigEl, Algorithms.DSIG_NS, "Object").isEmpty()) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_WRAPPING, "ds:Signature carries ds:Object content");
         }
     }
@@ -204,8 +204,8 @@ public final class MessageOpener {
                     + " references, expected exactly Header and Payload");
         }
         Map<String, Element> expected = new LinkedHashMap<>();
-        expected.put("#" + parts.header().getAttributeNS(null, Envelope.ID), parts.header());
-        expected.put("#" + parts.payload().getAttributeNS(null, Envelope.ID), parts.payload());
+        expected.put("#" + parts.header().getAttributeNS(null, EnvelopeDom.ID), parts.header());
+        expected.put("#" + parts.payload().getAttributeNS(null, EnvelopeDom.ID), parts.payload());
         List<String> seen = new ArrayList<>();
         try {
             for (int i = 0; i < si.getLength(); i++) {
@@ -261,7 +261,7 @@ public final class MessageOpener {
     // ------------------------------------------------------------------------------------------ decryption
 
     private void decryptPayload(Document doc, Element payload, CryptoProfile profile) {
-        List<Element> kids = Envelope.childElements(payload);
+        List<Element> kids = EnvelopeDom.childElements(payload);
         if (kids.size() != 1 || !Algorithms.XENC_NS.equals(kids.get(0).getNamespaceURI())
                 || !"EncryptedData".equals(kids.get(0).getLocalName())) {
             throw new SecurityRefusal(RefusalCode.ENCRYPTION_MISSING, "env:Payload does not hold exactly one xenc:EncryptedData");
@@ -291,7 +291,7 @@ public final class MessageOpener {
         if (plain.length > policy.maxMessageBytes()) {
             throw new SecurityRefusal(RefusalCode.OVERSIZE, "decrypted payload exceeds the size limit");
         }
-        Document frag = SecureXml.parseFragment(wrapperFor(payload), plain);
+        Document frag = MessageXml.parseFragment(wrapperFor(payload), plain);
         DocumentFragment df = doc.createDocumentFragment();
         for (Node n = frag.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
             df.appendChild(doc.importNode(n, true));
@@ -343,25 +343,25 @@ public final class MessageOpener {
 
     /** Checks every algorithm of the EncryptedData and its single inline EncryptedKey; returns the EncryptedKey. */
     private Element checkEncryptionAlgorithms(Element edEl, CryptoProfile profile) {
-        Element em = Envelope.firstChild(edEl, Algorithms.XENC_NS, "EncryptionMethod");
+        Element em = EnvelopeDom.firstChild(edEl, Algorithms.XENC_NS, "EncryptionMethod");
         expect("EncryptedData EncryptionMethod", em == null ? null : em.getAttributeNS(null, "Algorithm"), profile.contentEncryption());
-        Element ki = Envelope.firstChild(edEl, Algorithms.DSIG_NS, "KeyInfo");
-        List<Element> eks = ki == null ? List.of() : Envelope.childElements(ki, Algorithms.XENC_NS, "EncryptedKey");
-        if (eks.size() != 1 || Envelope.childElements(ki).size() != 1) {
+        Element ki = EnvelopeDom.firstChild(edEl, Algorithms.DSIG_NS, "KeyInfo");
+        List<Element> eks = ki == null ? List.of() : EnvelopeDom.childElements(ki, Algorithms.XENC_NS, "EncryptedKey");
+        if (eks.size() != 1 || EnvelopeDom.childElements(ki).size() != 1) {
             throw new SecurityRefusal(RefusalCode.MALFORMED, "EncryptedData KeyInfo must hold exactly one inline EncryptedKey");
         }
         Element ek = eks.get(0);
-        Element kem = Envelope.firstChild(ek, Algorithms.XENC_NS, "EncryptionMethod");
+        Element kem = EnvelopeDom.firstChild(ek, Algorithms.XENC_NS, "EncryptionMethod");
         String kemAlg = kem == null ? null : kem.getAttributeNS(null, "Algorithm");
         expect("EncryptedKey EncryptionMethod", kemAlg, profile.keyEncryptionMethod());
         if (!profile.usesKeyAgreement()) {
-            Element dm = Envelope.firstChild(kem, Algorithms.DSIG_NS, "DigestMethod");
+            Element dm = EnvelopeDom.firstChild(kem, Algorithms.DSIG_NS, "DigestMethod");
             String digest = dm == null ? Algorithms.SHA1 : dm.getAttributeNS(null, "Algorithm");
             String want = profile.keyTransportDigest() == null ? Algorithms.SHA1 : profile.keyTransportDigest();
             if (!digest.equals(want)) {
                 throw new SecurityRefusal(RefusalCode.ALGORITHM_REFUSED, "OAEP digest " + digest + " is not the profile's " + want);
             }
-            Element mgf = Envelope.firstChild(kem, Algorithms.XENC11_NS, "MGF");
+            Element mgf = EnvelopeDom.firstChild(kem, Algorithms.XENC11_NS, "MGF");
             String mgfAlg = mgf == null ? null : mgf.getAttributeNS(null, "Algorithm");
             if (!Objects.equals(mgfAlg, profile.keyTransportMgf())
                     && !(mgfAlg == null && profile.keyTransportMgf() == null)) {
@@ -370,14 +370,14 @@ public final class MessageOpener {
             }
             return ek;
         }
-        Element eki = Envelope.firstChild(ek, Algorithms.DSIG_NS, "KeyInfo");
-        Element am = eki == null ? null : Envelope.firstChild(eki, Algorithms.XENC_NS, "AgreementMethod");
+        Element eki = EnvelopeDom.firstChild(ek, Algorithms.DSIG_NS, "KeyInfo");
+        Element am = eki == null ? null : EnvelopeDom.firstChild(eki, Algorithms.XENC_NS, "AgreementMethod");
         if (am == null) {
             throw new SecurityRefusal(RefusalCode.ALGORITHM_REFUSED, "EncryptedKey has no AgreementMethod but the profile requires "
                     + profile.keyAgreement());
         }
         expect("AgreementMethod", am.getAttributeNS(null, "Algorithm"), profile.keyAgreement());
-        Element kdm = Envelope.firstChild(am, Algorithms.XENC11_NS, "KeyDerivationMethod");
+        Element kdm = EnvelopeDom.firstChild(am, Algorithms.XENC11_NS, "KeyDerivationMethod");
         expect("KeyDerivationMethod", kdm == null ? null : kdm.getAttributeNS(null, "Algorithm"), profile.keyDerivation());
         NodeList prfs = kdm.getElementsByTagNameNS("*", "PRF");
         if (prfs.getLength() != 1) {

@@ -51,11 +51,11 @@ public final class MessageSealer {
 
         Document doc = copy(envelope);
         Element root = doc.getDocumentElement();
-        if (!Envelope.NS.equals(root.getNamespaceURI()) || !Envelope.MESSAGE.equals(root.getLocalName())) {
-            throw new IllegalArgumentException("envelope root must be {" + Envelope.NS + "}Message");
+        if (!EnvelopeDom.NS.equals(root.getNamespaceURI()) || !EnvelopeDom.MESSAGE.equals(root.getLocalName())) {
+            throw new IllegalArgumentException("envelope root must be {" + EnvelopeDom.NS + "}Message");
         }
-        List<Element> headers = Envelope.childElements(root, Envelope.NS, Envelope.HEADER);
-        List<Element> payloads = Envelope.childElements(root, Envelope.NS, Envelope.PAYLOAD);
+        List<Element> headers = EnvelopeDom.childElements(root, EnvelopeDom.NS, EnvelopeDom.HEADER);
+        List<Element> payloads = EnvelopeDom.childElements(root, EnvelopeDom.NS, EnvelopeDom.PAYLOAD);
         if (headers.size() != 1 || payloads.size() != 1) {
             throw new IllegalArgumentException("envelope must have exactly one Header and one Payload");
         }
@@ -71,8 +71,8 @@ public final class MessageSealer {
         MessageOpener.collectIds(root, ids, true);
 
         try {
-            header.setIdAttributeNS(null, Envelope.ID, true);
-            payload.setIdAttributeNS(null, Envelope.ID, true);
+            header.setIdAttributeNS(null, EnvelopeDom.ID, true);
+            payload.setIdAttributeNS(null, EnvelopeDom.ID, true);
             XMLSignature sig = new XMLSignature(doc, "", profile.signatureAlgorithm(), profile.canonicalization());
             root.appendChild(sig.getElement());
             for (String id : List.of(hid, pid)) {
@@ -97,7 +97,7 @@ public final class MessageSealer {
         } catch (Exception e) {
             throw new IllegalStateException("sealing failed with profile " + profile.name() + ": " + e.getClass().getSimpleName(), e);
         }
-        return SecureXml.serialize(doc);
+        return MessageXml.serialize(doc);
     }
 
     private EncryptedKey encryptKey(Document doc, SecretKey cek, PartnerTrust recipient, CryptoProfile profile)
@@ -134,7 +134,7 @@ public final class MessageSealer {
     }
 
     private static String requireId(Element e) {
-        String id = e.getAttributeNS(null, Envelope.ID);
+        String id = e.getAttributeNS(null, EnvelopeDom.ID);
         if (id.isEmpty() || !id.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
             throw new IllegalArgumentException("envelope " + e.getLocalName() + " needs an NCName Id attribute");
         }
@@ -142,7 +142,7 @@ public final class MessageSealer {
     }
 
     private static Document copy(Document src) {
-        Document d = SecureXml.builder().newDocument();
+        Document d = MessageXml.builder().newDocument();
         d.appendChild(d.importNode(src.getDocumentElement(), true));
         return d;
     }

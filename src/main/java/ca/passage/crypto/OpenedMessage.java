@@ -17,6 +17,6 @@ public record OpenedMessage(Document document, Element header, Element payload, 
 
     /** Text of a header field (local name in the envelope namespace), or null. */
     public String headerField(String localName) {
-        return Envelope.childText(header, localName);
+        return EnvelopeDom.childText(header, localName);
     }
 }

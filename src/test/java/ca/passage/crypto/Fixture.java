@@ -100,7 +100,7 @@ final class Fixture {
 
     static Document parse(byte[] xml) {
         try {
-            return SecureXml.builder().parse(new java.io.ByteArrayInputStream(xml));
+            return MessageXml.builder().parse(new java.io.ByteArrayInputStream(xml));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -56,15 +56,15 @@ class HostileInputTest {
     }
 
     static byte[] bytes(Document d) {
-        return SecureXml.serialize(d);
+        return MessageXml.serialize(d);
     }
 
     static Element header(Document d) {
-        return (Element) d.getElementsByTagNameNS(Envelope.NS, "Header").item(0);
+        return (Element) d.getElementsByTagNameNS(EnvelopeDom.NS, "Header").item(0);
     }
 
     static Element payload(Document d) {
-        return (Element) d.getElementsByTagNameNS(Envelope.NS, "Payload").item(0);
+        return (Element) d.getElementsByTagNameNS(EnvelopeDom.NS, "Payload").item(0);
     }
 
     @Test
@@ -80,8 +80,8 @@ class HostileInputTest {
         Element original = header(d);
         Element forged = (Element) original.cloneNode(true);
         forged.setAttribute("Id", "h-forged");
-        forged.getElementsByTagNameNS(Envelope.NS, "HandlingCode").item(0).setTextContent("H0");
-        Element aside = d.createElementNS(Envelope.NS, "env:Extension");
+        forged.getElementsByTagNameNS(EnvelopeDom.NS, "HandlingCode").item(0).setTextContent("H0");
+        Element aside = d.createElementNS(EnvelopeDom.NS, "env:Extension");
         d.getDocumentElement().replaceChild(forged, original);
         aside.appendChild(original); // the signature still references #h-... which now resolves to the moved original
         d.getDocumentElement().appendChild(aside);
@@ -106,7 +106,7 @@ class HostileInputTest {
     void duplicatedSignedHeaderWithTheSameIdIsRefusedAsWrapping() {
         Document d = dom(fromFrance());
         Element copy = (Element) header(d).cloneNode(true);
-        copy.getElementsByTagNameNS(Envelope.NS, "To").item(0).setTextContent("someone-else");
+        copy.getElementsByTagNameNS(EnvelopeDom.NS, "To").item(0).setTextContent("someone-else");
         d.getDocumentElement().insertBefore(copy, header(d));
         assertRefused(RefusalCode.SIGNATURE_WRAPPING, () -> openAsGateway(bytes(d)));
     }
@@ -114,7 +114,7 @@ class HostileInputTest {
     @Test
     void duplicateIdOnAnotherElementIsRefusedAsWrapping() {
         Document d = dom(fromFrance());
-        Element decoy = d.createElementNS(Envelope.NS, "env:Note");
+        Element decoy = d.createElementNS(EnvelopeDom.NS, "env:Note");
         decoy.setAttribute("Id", header(d).getAttribute("Id"));
         header(d).appendChild(decoy);
         assertRefused(RefusalCode.SIGNATURE_WRAPPING, () -> openAsGateway(bytes(d)));
@@ -124,7 +124,7 @@ class HostileInputTest {
     void signedPayloadNestedInsideAForgedPayloadIsRefusedAsWrapping() {
         Document d = dom(fromFrance());
         Element original = payload(d);
-        Element forged = d.createElementNS(Envelope.NS, "env:Payload");
+        Element forged = d.createElementNS(EnvelopeDom.NS, "env:Payload");
         forged.setAttribute("Id", "p-forged");
         d.getDocumentElement().replaceChild(forged, original);
         forged.appendChild(original);

@@ -32,8 +32,8 @@ final class HostileSealer {
         org.apache.xml.security.Init.init();
         Document doc = (Document) env.cloneNode(true);
         Element root = doc.getDocumentElement();
-        Element header = Envelope.childElements(root, Envelope.NS, Envelope.HEADER).get(0);
-        Element payload = Envelope.childElements(root, Envelope.NS, Envelope.PAYLOAD).get(0);
+        Element header = EnvelopeDom.childElements(root, EnvelopeDom.NS, EnvelopeDom.HEADER).get(0);
+        Element payload = EnvelopeDom.childElements(root, EnvelopeDom.NS, EnvelopeDom.PAYLOAD).get(0);
         header.setIdAttributeNS(null, "Id", true);
         payload.setIdAttributeNS(null, "Id", true);
         XMLSignature sig = new XMLSignature(doc, "", signatureAlgorithm, Algorithms.EXC_C14N);
@@ -46,7 +46,7 @@ final class HostileSealer {
         sig.addKeyInfo(signCert);
         sig.sign(signKey);
         if (!encrypt) {
-            return SecureXml.serialize(doc);
+            return MessageXml.serialize(doc);
         }
         KeyGenerator g = KeyGenerator.getInstance("AES");
         g.init(Algorithms.aesBits(contentAlgorithm));
@@ -70,6 +70,6 @@ final class HostileSealer {
             }
             payload.appendChild(edEl);
         }
-        return SecureXml.serialize(doc);
+        return MessageXml.serialize(doc);
     }
 }

@@ -27,7 +27,7 @@ class RoundTripTest {
         CryptoProfile p = fx.profile(profileName);
         String partner = Fixture.partnerFor(profileName);
         Document env = fx.envelope("gateway", partner);
-        String original = Fixture.text(SecureXml.serialize(env.getDocumentElement()
+        String original = Fixture.text(MessageXml.serialize(env.getDocumentElement()
                 .getElementsByTagNameNS("urn:example:notice:1", "Notice").item(0)));
 
         byte[] sealed = fx.sealer(fx.gateway()).seal(env, fx.trustOf(partner, p), p);
@@ -36,7 +36,7 @@ class RoundTripTest {
         assertThat(wire).contains("<env:MessageId>").contains("EncryptedData").contains(p.contentEncryption())
                 .contains(p.signatureAlgorithm()).doesNotContain("Person 1<").doesNotContain("n:Notice");
         OpenedMessage m = fx.opener(fx.partner(partner)).open(sealed, fx.gatewayTrust(p), p);
-        assertThat(Fixture.text(SecureXml.serialize(Fixture.notice(m)))).isEqualTo(original);
+        assertThat(Fixture.text(MessageXml.serialize(Fixture.notice(m)))).isEqualTo(original);
         assertThat(m.headerField("HandlingCode")).isEqualTo("H1");
         assertThat(m.signerFingerprint()).isEqualTo(fx.gatewayTrust(p).signingFingerprint());
         assertThat(m.profile()).isEqualTo(profileName);
@@ -56,8 +56,8 @@ class RoundTripTest {
     void sealingDoesNotModifyTheCallersEnvelope() {
         CryptoProfile p = fx.profile("ec");
         Document env = fx.envelope("gateway", Fixture.EC);
-        String before = Fixture.text(SecureXml.serialize(env));
+        String before = Fixture.text(MessageXml.serialize(env));
         fx.sealer(fx.gateway()).seal(env, fx.trustOf(Fixture.EC, p), p);
-        assertThat(Fixture.text(SecureXml.serialize(env))).isEqualTo(before);
+        assertThat(Fixture.text(MessageXml.serialize(env))).isEqualTo(before);
     }
 }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Names of the envelope contract and small DOM helpers. */
-final class Envelope {
-    private Envelope() {
+final class EnvelopeDom {
+    private EnvelopeDom() {
     }
 
-    static final String NS = "urn:ca:passage:envelope:1";
+    static final String NS = ca.passage.envelope.Envelope.NS;
     static final String MESSAGE = "Message";
     static final String HEADER = "Header";
     static final String PAYLOAD = "Payload";

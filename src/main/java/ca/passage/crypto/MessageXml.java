@@ -8,19 +8,19 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
-/** Hardened XML parsing (no DTD, no external entities, secure processing) and byte serialization. */
-final class SecureXml {
-    private SecureXml() {
+/**
+ * Parsing of messages and decrypted payloads on the shared hardened parser, every failure a {@link SecurityRefusal}
+ * with its code; and byte serialization through Santuario.
+ */
+final class MessageXml {
+    private MessageXml() {
     }
 
     static {
@@ -43,28 +43,14 @@ final class SecureXml {
         }
     };
 
+    /** The shared hardened parser (ca.passage.xml.SecureXml), made strict: any error or entity is a refusal. */
     static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance(); // the JDK parser, whatever the classpath holds
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(STRICT);
-            b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused");
-            });
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser cannot be hardened", e);
-        }
+        DocumentBuilder b = ca.passage.xml.SecureXml.documentBuilder();
+        b.setErrorHandler(STRICT);
+        b.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entity refused");
+        });
+        return b;
     }
 
     /** True when the bytes (read as UTF-8, or UTF-16 if they start that way) declare a DTD or an entity. */
