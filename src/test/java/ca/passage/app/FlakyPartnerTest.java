@@ -1,34 +1,23 @@
 package ca.passage.app;
 
-import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
-import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
-import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
 import ca.passage.sim.SimBehaviour;
-import ca.passage.testing.TestProfiles;
-import ca.passage.translate.Translators;
+import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,51 +29,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FlakyPartnerTest {
 
-    private Path dir;
+    private RunningGateway running;
     private Gateway gateway;
-    private final Map<String, PartnerSimulator> sims = new HashMap<>();
     private String baseUrl;
 
     @BeforeAll
     void start() throws IOException {
-        dir = Files.createTempDirectory("passage-flaky");
-        Path profiles = TestProfiles.withFreePorts(dir.resolve("profiles"), yaml -> yaml
-                .replace("initialDelay: PT1S", "initialDelay: PT0.2S")
-                .replace("maxDelay: PT1M", "maxDelay: PT0.5S")
-                .replace("maxAttempts: 6", "maxAttempts: 4")
-                .replace("acknowledgementTimeout: PT2M", "acknowledgementTimeout: PT1S"));
-        Path keys = dir.resolve("keys");
-        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
-        int port = freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys, port,
-                freePort(), null, null, "sa", "", Duration.ofSeconds(1)));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        baseUrl = "http://localhost:" + port;
-        URI inbound = URI.create(baseUrl + "/exchange/v1/inbound");
-        Map<String, SimBehaviour> behaviour = Map.of(
-                "interpol-hub", SimBehaviour.wellBehaved().droppingReceiptsFirst(1),
-                "eu-agency", SimBehaviour.wellBehaved().failingFirst(1).stallingFirst(1, Duration.ofSeconds(3))
-                        .asyncReceiptsTo(inbound),
-                "us-hsi", SimBehaviour.wellBehaved().failingFirst(1_000));
-        for (PartnerProfile p : gateway.partners().all()) {
-            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, behaviour.get(p.id()), Clock.systemUTC());
-            sim.start(p.channel().endpoint().getPort());
-            sims.put(p.id(), sim);
-        }
-        gateway.start();
+        running = RunningGateway.builder()
+                .profiles(yaml -> yaml
+                        .replace("initialDelay: PT1S", "initialDelay: PT0.2S")
+                        .replace("maxDelay: PT1M", "maxDelay: PT0.5S")
+                        .replace("maxAttempts: 6", "maxAttempts: 4")
+                        .replace("acknowledgementTimeout: PT2M", "acknowledgementTimeout: PT1S"))
+                .deliveryTimeout(Duration.ofSeconds(1))
+                .behaviour("interpol-hub", inbound -> SimBehaviour.wellBehaved().droppingReceiptsFirst(1))
+                .behaviour("eu-agency", inbound -> SimBehaviour.wellBehaved().failingFirst(1)
+                        .stallingFirst(1, Duration.ofSeconds(3)).asyncReceiptsTo(inbound))
+                .behaviour("us-hsi", inbound -> SimBehaviour.wellBehaved().failingFirst(1_000))
+                .start();
+        gateway = running.gateway;
+        baseUrl = running.baseUrl();
         HttpResponse<String> r = post(Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     }
 
     @AfterAll
-    void stop() throws IOException {
-        gateway.close();
-        sims.values().forEach(PartnerSimulator::close);
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     @Test
@@ -92,8 +63,8 @@ class FlakyPartnerTest {
         ExchangeRecord e = awaitFinal("interpol-hub");
         assertThat(e.state()).isEqualTo(ExchangeState.ACKNOWLEDGED);
         assertThat(e.attempts()).isEqualTo(2);
-        assertThat(sims.get("interpol-hub").distinctMessages()).isEqualTo(1);
-        assertThat(sims.get("interpol-hub").duplicateMessages()).isEqualTo(1);
+        assertThat(running.sim("interpol-hub").distinctMessages()).isEqualTo(1);
+        assertThat(running.sim("interpol-hub").duplicateMessages()).isEqualTo(1);
     }
 
     @Test
@@ -137,9 +108,4 @@ class FlakyPartnerTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,22 +1,16 @@
 package ca.passage.app;
 
-import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
-import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.testing.TestProfiles;
-import ca.passage.translate.Translators;
+import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,46 +31,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayEndToEndTest {
 
-    private Path dir;
-
+    private RunningGateway running;
     private Gateway gateway;
-    private final List<PartnerSimulator> sims = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private String baseUrl;
     private int managementPort;
 
     @BeforeAll
     void start() throws IOException {
-        dir = Files.createTempDirectory("passage-e2e");
-        Path keys = dir.resolve("keys");
-        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
-        int port = freePort();
-        managementPort = freePort();
-        GatewaySettings settings = new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
-                Path.of("crypto-config"), keys, port, managementPort, null, null, "sa", "");
-        gateway = new Gateway(settings);
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, dir.resolve("archive-" + p.id()), 0,
-                    Clock.systemUTC());
-            sim.start(p.channel().endpoint().getPort());
-            sims.add(sim);
-        }
-        gateway.start();
-        baseUrl = "http://localhost:" + port;
+        running = RunningGateway.builder().archiving().start();
+        gateway = running.gateway;
+        baseUrl = running.baseUrl();
+        managementPort = running.managementPort;
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sims.forEach(PartnerSimulator::close);
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     @Test
@@ -94,7 +63,7 @@ class GatewayEndToEndTest {
             assertThat(e.receiptDigest()).hasSize(64);
         });
         for (PartnerProfile p : gateway.partners().all()) {
-            try (var files = Files.list(dir.resolve("archive-" + p.id()))) {
+            try (var files = Files.list(running.archiveOf(p.id()))) {
                 String raw = Files.readString(files.findFirst().orElseThrow(), StandardCharsets.UTF_8);
                 assertThat(raw).contains("EncryptedData", "SignatureValue").doesNotContain("Ortega");
             }
@@ -238,11 +207,5 @@ class GatewayEndToEndTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -3,7 +3,6 @@ package ca.passage.app;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.DevPki;
 import ca.passage.crypto.KeyFamily;
-import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
@@ -13,7 +12,7 @@ import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
-import ca.passage.testing.TestProfiles;
+import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,13 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,47 +41,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InboundPathTest {
 
-    private Path dir;
+    private RunningGateway running;
     private Gateway gateway;
-    private final Map<String, PartnerSimulator> sims = new HashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private URI inbound;
     private String baseUrl;
     private CryptoConfig crypto;
     private Path keys;
+    private Path dir;
 
     @BeforeAll
     void start() throws IOException {
-        dir = Files.createTempDirectory("passage-inbound");
-        keys = dir.resolve("keys");
-        crypto = CryptoConfig.load(Path.of("crypto-config"));
-        int port = freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
-                Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", ""));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            PartnerSimulator sim = simulatorFor(p, keys);
-            sim.start(p.channel().endpoint().getPort());
-            sims.put(p.id(), sim);
-        }
-        gateway.start();
-        baseUrl = "http://localhost:" + port;
-        inbound = URI.create(baseUrl + "/exchange/v1/inbound");
+        running = RunningGateway.start();
+        gateway = running.gateway;
+        crypto = running.crypto;
+        keys = running.keys;
+        dir = running.dir;
+        baseUrl = running.baseUrl();
+        inbound = running.inbound();
     }
 
     @AfterAll
-    void stop() throws IOException {
-        gateway.close();
-        sims.values().forEach(PartnerSimulator::close);
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     @Test
     void partnerNoticeIsVerifiedStoredHandedToTheDomesticSideAndReceipted() throws Exception {
-        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator eu = running.sim("eu-agency");
         PartnerSimulator.SendResult r = eu.send(inbound, eu.sealNotice(notice("IN-TEST-1", "H1")));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.receiptVerified()).isTrue();
@@ -103,7 +84,7 @@ class InboundPathTest {
 
     @Test
     void partnerNoticeOverJmsIsAcceptedLikeOverHttp() throws Exception {
-        PartnerSimulator us = sims.get("us-hsi");
+        PartnerSimulator us = running.sim("us-hsi");
         byte[] sealed = us.sealNotice(notice("IN-TEST-JMS", "H0"));
         try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0");
              var jms = factory.createContext()) {
@@ -121,7 +102,7 @@ class InboundPathTest {
 
     @Test
     void domesticSideAnswersAPartnersNoticeWithASignedBusinessResponse() throws Exception {
-        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator eu = running.sim("eu-agency");
         assertThat(eu.send(inbound, eu.sealNotice(notice("IN-TEST-ANSWER", "H1"))).status()).isEqualTo(200);
         long before = eu.businessResponses();
         HttpResponse<String> missingCode = respond("IN-eu-agency-IN-TEST-ANSWER", "{\"decision\":\"REJECTED\"}");
@@ -145,7 +126,7 @@ class InboundPathTest {
 
     @Test
     void replayOfAnAcceptedMessageIsRefusedAndAudited() {
-        PartnerSimulator hub = sims.get("interpol-hub");
+        PartnerSimulator hub = running.sim("interpol-hub");
         byte[] sealed = hub.sealNotice(notice("IN-TEST-REPLAY", "H0"));
         assertThat(hub.send(inbound, sealed).status()).isEqualTo(200);
         PartnerSimulator.SendResult replay = hub.send(inbound, sealed);
@@ -164,7 +145,7 @@ class InboundPathTest {
                 .replace("id: interpol-hub", "id: atlantis-police"));
         PartnerProfile atlantis = new ca.passage.partner.PartnerProfileLoader(Translators.standard().formats(),
                 crypto.profiles().keySet()).loadOne(aliasDir.resolve("atlantis-police.yaml"));
-        try (PartnerSimulator stranger = simulatorFor(atlantis, keys)) {
+        try (PartnerSimulator stranger = running.simulatorFor(atlantis, ca.passage.sim.SimBehaviour.wellBehaved())) {
             PartnerSimulator.SendResult r = stranger.send(inbound, stranger.sealNotice(notice("IN-TEST-STRANGER", "H0")));
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).contains("EBMS:0101", "UNKNOWN_PARTNER");
@@ -174,7 +155,7 @@ class InboundPathTest {
 
     @Test
     void tamperedMessageIsRefusedAndNothingIsStored() {
-        PartnerSimulator us = sims.get("us-hsi");
+        PartnerSimulator us = running.sim("us-hsi");
         byte[] sealed = us.sealNotice(notice("IN-TEST-TAMPER", "H0"));
         String text = new String(sealed, StandardCharsets.UTF_8);
         int cipher = text.indexOf("<xenc:CipherValue>") + "<xenc:CipherValue>".length() + 10;
@@ -197,7 +178,7 @@ class InboundPathTest {
 
     @Test
     void suspendedPartnerIsRefusedUntilResumed() throws Exception {
-        PartnerSimulator hub = sims.get("interpol-hub");
+        PartnerSimulator hub = running.sim("interpol-hub");
         assertThat(operator("/api/v1/partners/interpol-hub/suspend").statusCode()).isEqualTo(200);
         try {
             PartnerSimulator.SendResult r = hub.send(inbound, hub.sealNotice(notice("IN-TEST-SUSPENDED", "H0")));
@@ -211,7 +192,7 @@ class InboundPathTest {
 
     @Test
     void h2NoticeIsNeverForwardedToAThirdPartnerAndTheAttemptIsAudited() throws Exception {
-        PartnerSimulator hub = sims.get("interpol-hub");
+        PartnerSimulator hub = running.sim("interpol-hub");
         assertThat(hub.send(inbound, hub.sealNotice(notice("IN-TEST-H2", "H2"))).status()).isEqualTo(200);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/IN-interpol-hub-IN-TEST-H2/forward"))
                 .header("Content-Type", "application/json").header("X-Passage-User", "cpl-roy")
@@ -232,7 +213,7 @@ class InboundPathTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         ExchangeRecord toEu = awaitState("CA-REJECTED-1", "eu-agency", ExchangeState.ACKNOWLEDGED);
-        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator eu = running.sim("eu-agency");
         PartnerSimulator.SendResult r = eu.send(inbound, eu.sealResponse(toEu.messageId(),
                 new BusinessResponse(BusinessResponse.REJECTED, "EU-0042", "subject already known under another case")));
         assertThat(r.status()).isEqualTo(200);
@@ -277,7 +258,7 @@ class InboundPathTest {
 
     @Test
     void receiptForAnUnknownMessageIsAuditedAndIgnored() {
-        PartnerSimulator eu = sims.get("eu-agency");
+        PartnerSimulator eu = running.sim("eu-agency");
         PartnerSimulator.SendResult r = eu.send(inbound, eu.sealResponse("no-such-message@passage.gc.ca",
                 new BusinessResponse(BusinessResponse.ACCEPTED, null, null)));
         assertThat(r.status()).isEqualTo(200);
@@ -309,11 +290,6 @@ class InboundPathTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private PartnerSimulator simulatorFor(PartnerProfile p, Path keysDir) {
-        return new PartnerSimulator(p, Translators.standard().forFormat(p.format()), crypto.profile(p.cryptoProfile()),
-                crypto.policy(), keysDir, null, 0, Clock.systemUTC());
-    }
-
     private static CaseNotice notice(String id, String handling) {
         try {
             String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
@@ -333,9 +309,4 @@ class InboundPathTest {
         assertThat(file).exists();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,16 +1,14 @@
 package ca.passage.crypto;
 
 import ca.passage.app.Gateway;
-import ca.passage.app.GatewaySettings;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
-import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
-import ca.passage.testing.TestProfiles;
+import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +28,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -50,38 +46,24 @@ class GatewayHostileInboundTest {
 
     private static final String HUB = "interpol-hub";
 
-    private Path dir;
+    private RunningGateway running;
     private Path keys;
     private Gateway gateway;
     private PartnerSimulator hub;
     private URI inbound;
-    private CryptoProfile compat;
 
     @BeforeAll
     void start() throws IOException {
-        dir = Files.createTempDirectory("passage-hostile");
-        keys = dir.resolve("keys");
-        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
-        compat = crypto.profile("rsa-compat");
-        int port = TestProfiles.freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), TestProfiles.withFreePorts(dir.resolve("profiles")),
-                Path.of("crypto-config"), keys, port, TestProfiles.freePort(), null, null, "sa", ""));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        PartnerProfile profile = gateway.partners().get(HUB);
-        hub = new PartnerSimulator(profile, Translators.standard().forFormat(profile.format()), compat, crypto.policy(),
-                keys, null, 0, Clock.systemUTC());
-        gateway.start();
-        inbound = URI.create("http://localhost:" + port + "/exchange/v1/inbound");
+        running = RunningGateway.start();
+        gateway = running.gateway;
+        keys = running.keys;
+        hub = running.sim(HUB);
+        inbound = running.inbound();
     }
 
     @AfterAll
-    void stop() throws IOException {
-        gateway.close();
-        hub.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     interface Hostile {
