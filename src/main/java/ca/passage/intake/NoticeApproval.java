@@ -37,12 +37,11 @@ public final class NoticeApproval {
         }
         ExchangeState to = decision == Decision.APPROVE ? ExchangeState.RECEIVED : ExchangeState.CANCELLED;
         String actor = "supervisor:" + supervisor;
-        store.recordApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor);
-        for (ExchangeRecord e : held) {
-            store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.PENDING_APPROVAL), to,
-                    AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? "NOTICE_APPROVED" : "NOTICE_REJECTED",
-                            e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null)));
-        }
+        List<Transition> moves = held.stream().map(e -> Transition.of(e.exchangeId(),
+                EnumSet.of(ExchangeState.PENDING_APPROVAL), to,
+                AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? "NOTICE_APPROVED" : "NOTICE_REJECTED",
+                        e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))).toList();
+        store.decideApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor, moves);
         List<IntakeReceipt.ExchangeRef> released = decision == Decision.APPROVE
                 ? held.stream().map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), to.name())).toList()
                 : List.of();

@@ -80,19 +80,33 @@ public final class ExchangeStore {
         });
     }
 
-    /** Records a supervisor's decision on a notice held for approval. */
-    public void recordApproval(String noticeId, String approvalState, String approvedBy) {
-        inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE notice SET approval_state = ?, approved_by = ?, approved_at = ? WHERE notice_id = ?")) {
-                ps.setString(1, approvalState);
-                ps.setString(2, approvedBy);
-                ps.setObject(3, odt(clock.instant()));
-                ps.setString(4, noticeId);
-                ps.executeUpdate();
+    /**
+     * A supervisor's decision on a notice held for approval and the moves of its held exchanges, in one
+     * transaction: a crash leaves either the whole decision or none of it. Returns how many exchanges moved.
+     */
+    public int decideApproval(String noticeId, String approvalState, String approvedBy, List<Transition> moves) {
+        return inTransaction(c -> {
+            updateApproval(c, noticeId, approvalState, approvedBy);
+            int moved = 0;
+            for (Transition t : moves) {
+                if (apply(c, t)) {
+                    moved++;
+                }
             }
-            return null;
+            return moved;
         });
+    }
+
+    private void updateApproval(Connection c, String noticeId, String approvalState, String approvedBy)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE notice SET approval_state = ?, approved_by = ?, approved_at = ? WHERE notice_id = ?")) {
+            ps.setString(1, approvalState);
+            ps.setString(2, approvedBy);
+            ps.setObject(3, odt(clock.instant()));
+            ps.setString(4, noticeId);
+            ps.executeUpdate();
+        }
     }
 
     public boolean noticeExists(String noticeId) {
@@ -122,53 +136,55 @@ public final class ExchangeStore {
      * is not, which makes every caller idempotent under redelivery.
      */
     public boolean transition(Transition t) {
-        return inTransaction(c -> {
-            Instant now = clock.instant();
-            StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
-            if (t.countAttempt()) {
-                sql.append(", attempts = attempts + 1");
-            }
+        return inTransaction(c -> apply(c, t));
+    }
+
+    private boolean apply(Connection c, Transition t) throws SQLException {
+        Instant now = clock.instant();
+        StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
+        if (t.countAttempt()) {
+            sql.append(", attempts = attempts + 1");
+        }
+        if (t.lastError() != null) {
+            sql.append(", last_error = ?");
+        }
+        if (t.sentDigest() != null) {
+            sql.append(", sent_digest = ?, sent_at = ?");
+        }
+        if (t.receiptDigest() != null) {
+            sql.append(", receipt_digest = ?");
+        }
+        if (t.to().isFinal()) {
+            sql.append(", closed_at = ?");
+        }
+        sql.append(" WHERE exchange_id = ? AND state IN (")
+                .append(t.from().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")))
+                .append(")");
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, t.to().name());
+            ps.setObject(i++, odt(now));
             if (t.lastError() != null) {
-                sql.append(", last_error = ?");
+                ps.setString(i++, truncate(t.lastError(), 1024));
             }
             if (t.sentDigest() != null) {
-                sql.append(", sent_digest = ?, sent_at = ?");
+                ps.setString(i++, t.sentDigest());
+                ps.setObject(i++, odt(now));
             }
             if (t.receiptDigest() != null) {
-                sql.append(", receipt_digest = ?");
+                ps.setString(i++, t.receiptDigest());
             }
             if (t.to().isFinal()) {
-                sql.append(", closed_at = ?");
-            }
-            sql.append(" WHERE exchange_id = ? AND state IN (")
-                    .append(t.from().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")))
-                    .append(")");
-            int updated;
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setString(i++, t.to().name());
                 ps.setObject(i++, odt(now));
-                if (t.lastError() != null) {
-                    ps.setString(i++, truncate(t.lastError(), 1024));
-                }
-                if (t.sentDigest() != null) {
-                    ps.setString(i++, t.sentDigest());
-                    ps.setObject(i++, odt(now));
-                }
-                if (t.receiptDigest() != null) {
-                    ps.setString(i++, t.receiptDigest());
-                }
-                if (t.to().isFinal()) {
-                    ps.setObject(i++, odt(now));
-                }
-                ps.setString(i, t.exchangeId());
-                updated = ps.executeUpdate();
             }
-            if (updated == 1 && t.audit() != null) {
-                ledger.append(c, t.audit().withTime(now));
-            }
-            return updated == 1;
-        });
+            ps.setString(i, t.exchangeId());
+            updated = ps.executeUpdate();
+        }
+        if (updated == 1 && t.audit() != null) {
+            ledger.append(c, t.audit().withTime(now));
+        }
+        return updated == 1;
     }
 
     /** Records a failed attempt that will be retried: the state stays, the error is kept for the operator. */

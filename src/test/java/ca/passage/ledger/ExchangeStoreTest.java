@@ -153,8 +153,15 @@ class ExchangeStoreTest {
             ExchangeStore store = store(db);
             NoticeRecord pending = new NoticeRecord("N-1", "F-1", 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0,
                     "d".repeat(64), "<notice/>".getBytes(StandardCharsets.UTF_8), "PENDING", null, null, null);
-            store.storeNotice(pending, List.of(), List.of(intake("N-1")));
-            store.recordApproval("N-1", "APPROVED", "supervisor:sgt-lavoie");
+            ExchangeRecord held = new ExchangeRecord("X-held", "N-1", "eu-agency", "OUT", ExchangeState.PENDING_APPROVAL,
+                    "M-held", "C-N-1", 0, null, null, null, T0, T0, null, null);
+            store.storeNotice(pending, List.of(held), List.of(intake("N-1")));
+            int moved = store.decideApproval("N-1", "APPROVED", "supervisor:sgt-lavoie", List.of(
+                    Transition.of("X-held", EnumSet.of(ExchangeState.PENDING_APPROVAL), ExchangeState.RECEIVED,
+                            AuditEvent.exchange(null, "supervisor:sgt-lavoie", "NOTICE_APPROVED", "N-1", "X-held",
+                                    "M-held", "eu-agency"))));
+            assertThat(moved).isEqualTo(1);
+            assertThat(store.findExchange("X-held").orElseThrow().state()).isEqualTo(ExchangeState.RECEIVED);
             NoticeRecord n = store.findNotice("N-1").orElseThrow();
             assertThat(n.approvalState()).isEqualTo("APPROVED");
             assertThat(n.approvedBy()).isEqualTo("supervisor:sgt-lavoie");
