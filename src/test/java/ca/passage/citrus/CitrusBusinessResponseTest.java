@@ -1,14 +1,11 @@
 package ca.passage.citrus;
 
 import ca.passage.app.Gateway;
-import ca.passage.app.GatewaySettings;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.CryptoProfile;
 import ca.passage.crypto.DevPki;
 import ca.passage.crypto.Keyring;
-import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
-import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.crypto.PartnerTrust;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.envelope.Digests;
@@ -19,10 +16,8 @@ import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
-import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.testing.RunningGateway;
 import ca.passage.testing.TestProfiles;
-import ca.passage.translate.Translators;
 import org.citrusframework.TestAction;
 import org.citrusframework.TestCaseRunner;
 import org.citrusframework.annotations.CitrusResource;
@@ -39,19 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citrusframework.http.actions.HttpActionBuilder.http;
@@ -67,55 +57,37 @@ class CitrusBusinessResponseTest {
     private static final String EU = "eu-agency";
     private static final String ENV = Envelope.NS;
 
-    private static Path dir;
+    private static RunningGateway running;
     private static Path keys;
     private static Gateway gateway;
     private static HttpServer partner;
     private static HttpClient gatewayClient;
     private static CryptoConfig crypto;
-    private static final List<PartnerSimulator> sims = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
-        dir = Files.createTempDirectory("passage-citrus-async");
-        keys = dir.resolve("keys");
-        crypto = CryptoConfig.load(Path.of("crypto-config"));
-        int partnerPort = freePort();
-        Path profiles = TestProfiles.withFreePorts(dir.resolve("partner-profiles"), yaml -> yaml.contains("id: " + EU + "\n")
-                ? yaml.replaceFirst("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
-                : yaml);
-        int gatewayPort = freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
-                gatewayPort, freePort(), null, null, "sa", ""));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            if (!p.id().equals(EU)) {
-                PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                        crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
-                sim.start(p.channel().endpoint().getPort());
-                sims.add(sim);
-            }
-        }
+        int partnerPort = TestProfiles.freePort();
         partner = new HttpServerBuilder().port(partnerPort).timeout(30_000).autoStart(true).build();
         partner.initialize();
-        gatewayClient = new HttpClientBuilder().requestUrl("http://127.0.0.1:" + gatewayPort).build();
-        gateway.start();
+        running = RunningGateway.builder()
+                .profiles(yaml -> yaml.contains("id: " + EU + "\n")
+                        ? yaml.replaceFirst("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
+                        : yaml)
+                .withoutSimulator(EU)
+                .start();
+        gateway = running.gateway;
+        keys = running.keys;
+        crypto = running.crypto;
+        gatewayClient = new HttpClientBuilder().requestUrl(running.baseUrl()).build();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (partner != null) {
-            partner.stop();
+            partner.stop(); // first: a request it never answered would hold the gateway's shutdown
         }
-        if (gateway != null) {
-            gateway.close();
-        }
-        sims.forEach(PartnerSimulator::close);
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -246,11 +218,5 @@ class CitrusBusinessResponseTest {
 
     private static VariableExtractor capture(java.util.function.Consumer<String> sink) {
         return (message, context) -> sink.accept(message.getPayload(String.class));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
