@@ -141,6 +141,19 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void jsonNoticeIsAcceptedLikeXmlAndAnUnsupportedMediaTypeIsRefused() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/05-green-online-recruiter-warning.xml"))
+                .replaceAll("<noticeId>[^<]+</noticeId>", "<noticeId>CA-JSON-1</noticeId>");
+        byte[] json = ca.passage.notice.NoticeMappers.json().writeValueAsBytes(
+                ca.passage.notice.NoticeMappers.xml().readValue(xml, ca.passage.notice.CaseNotice.class));
+        HttpResponse<String> r = post("application/json", json);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(awaitClosed("CA-JSON-1", Duration.ofSeconds(60))).extracting(ExchangeRecord::state)
+                .containsOnly(ExchangeState.ACKNOWLEDGED);
+        assertRefused(post("text/plain", json), 415, "application/xml or application/json");
+    }
+
+    @Test
     void malformedNoticeIsRefusedWithItsPathAndLeavesNothing() throws Exception {
         HttpResponse<String> r = post("application/xml",
                 "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-BAD-1</noticeId></cn:CaseNotice>"
