@@ -167,14 +167,14 @@ public final class OperatorApi {
             return problem(400, "Invalid response", "the body is not JSON");
         }
         try {
-            return ok(domesticResponse.respond(noticeId, response, user == null || user.isBlank()
-                    ? "officer:unidentified" : "officer:" + user));
+            var recorded = domesticResponse.record(noticeId, response, user == null || user.isBlank()
+                    ? "officer:unidentified" : "officer:" + user);
+            return new ApiResponse(202, ApiResponse.JSON, write(Map.of("responseId", recorded.responseId(),
+                    "messageId", recorded.messageId(), "partnerId", recorded.partnerId(), "state", recorded.state())), null);
         } catch (java.util.NoSuchElementException e) {
             return problem(404, "Not found", e.getMessage());
         } catch (IllegalArgumentException e) {
             return problem(400, "Invalid response", e.getMessage());
-        } catch (ca.passage.channel.DeliveryException e) {
-            return problem(502, "Partner did not take the response", e.getMessage() + "; nothing was recorded as answered, send it again");
         }
     }
 

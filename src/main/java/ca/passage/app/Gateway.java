@@ -28,6 +28,7 @@ import ca.passage.ledger.AuditJobs;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.CheckpointSigner;
 import ca.passage.ledger.Database;
+import ca.passage.ledger.DomesticResponseStore;
 import ca.passage.ledger.ExchangeStore;
 import ca.passage.ledger.MessageArchive;
 import ca.passage.notice.NoticeParser;
@@ -189,8 +190,11 @@ public final class Gateway implements AutoCloseable {
         main.bind("platform-http", platformHttp);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
         PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
-        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger,
-                new DomesticResponse(store, partners, trust, sealer, opener, channel, ledger, archive, clock), clock));
+        DomesticResponse domesticResponse = new DomesticResponse(store,
+                new DomesticResponseStore(database.dataSource(), ledger, clock), partners, trust, sealer, opener, channel,
+                archive, clock);
+        main.bind("domesticResponse", domesticResponse);
+        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger, domesticResponse, clock));
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock), seen);

@@ -48,7 +48,7 @@ public final class RespondCommand implements Callable<Integer> {
         GatewayClient.Answer a = new GatewayClient(url).post("/api/v1/notices/" + noticeId + "/response",
                 "application/json", json.toString().getBytes(StandardCharsets.UTF_8), user);
         System.out.println(a.body());
-        return a.status() == 200 ? 0 : a.status() / 100 == 4 ? 2 : 1;
+        return a.status() / 100 == 2 ? 0 : a.status() / 100 == 4 ? 2 : 1;
     }
 
     private static String escape(String s) {

@@ -2,6 +2,7 @@ package ca.passage.app;
 
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
+import ca.passage.sim.PartnerSimulator;
 import ca.passage.sim.SimBehaviour;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +82,28 @@ class FlakyPartnerTest {
         assertThat(e.state()).isEqualTo(ExchangeState.FAILED);
         assertThat(e.attempts()).isEqualTo(4);
         assertThat(e.lastError()).contains("retry limit reached", "HTTP 500");
+    }
+
+    @Test
+    void businessResponseToAPartnerThatKeepsFailingIsRetriedToItsLimitThenFailedAndAudited() throws Exception {
+        PartnerSimulator us = running.sim("us-hsi");
+        String xml = Files.readString(Path.of("samples/notices/05-green-online-recruiter-warning.xml"))
+                .replaceAll("<noticeId>[^<]+</noticeId>", "<noticeId>US-FLAKY-1</noticeId>");
+        assertThat(us.send(running.inbound(), us.sealNotice(ca.passage.notice.NoticeMappers.xml()
+                .readValue(xml, ca.passage.notice.CaseNotice.class))).status()).isEqualTo(200);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/v1/notices/IN-us-hsi-US-FLAKY-1/response"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"decision\":\"ACCEPTED\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        var audit = new ca.passage.ledger.AuditSearch(gateway.dataSource());
+        var failed = ca.passage.ledger.AuditQuery.all().action("DOMESTIC_RESPONSE_FAILED").notice("IN-us-hsi-US-FLAKY-1");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (audit.search(failed).total() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(audit.search(failed).total()).isEqualTo(1);
+        assertThat(us.businessResponses()).isZero();
     }
 
     private ExchangeRecord awaitFinal(String partner) throws InterruptedException {

@@ -109,9 +109,17 @@ class InboundPathTest {
         assertThat(missingCode.statusCode()).isEqualTo(400);
         HttpResponse<String> answered = respond("IN-eu-agency-IN-TEST-ANSWER",
                 "{\"decision\":\"REJECTED\",\"errorCode\":\"CA-DUP\",\"description\":\"already under investigation\"}");
-        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
-        assertThat(answered.body()).contains("receiptDigest");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
+        assertThat(answered.body()).contains("PENDING");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (eu.businessResponses() == before && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
         assertThat(eu.businessResponses()).isEqualTo(before + 1);
+        while (new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("DOMESTIC_RESPONSE_SENT")
+                .notice("IN-eu-agency-IN-TEST-ANSWER")).total() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
         assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("DOMESTIC_RESPONSE_SENT")
                 .notice("IN-eu-agency-IN-TEST-ANSWER")).items())
                 .singleElement().satisfies(r -> assertThat(r.event().outcome()).isEqualTo("REJECTED"));

@@ -1,0 +1,14 @@
+package ca.passage.ledger;
+
+import java.time.Instant;
+
+/** A business response the domestic side gave to a partner's notice, and how far its delivery got. */
+public record DomesticResponseRecord(String responseId, String noticeId, String partnerId, String inboundExchangeId,
+                                     String messageId, String status, String errorCode, String description,
+                                     String recordedBy, String state, int attempts, String lastError,
+                                     Instant nextAttemptAt, Instant createdAt, Instant sentAt, String receiptDigest) {
+
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+}
