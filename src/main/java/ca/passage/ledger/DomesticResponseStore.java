@@ -7,9 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +25,7 @@ public final class DomesticResponseStore {
     }
 
     public void record(DomesticResponseRecord r, AuditEvent audit) {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, "domestic response store", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO domestic_response (response_id, notice_id, "
                     + "partner_id, inbound_exchange_id, message_id, status, error_code, description, recorded_by, state, "
                     + "attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -43,17 +40,18 @@ public final class DomesticResponseStore {
                 ps.setString(9, r.recordedBy());
                 ps.setString(10, r.state());
                 ps.setInt(11, r.attempts());
-                ps.setObject(12, odt(r.nextAttemptAt()));
-                ps.setObject(13, odt(r.createdAt()));
+                ps.setObject(12, Jdbc.utc(r.nextAttemptAt()));
+                ps.setObject(13, Jdbc.utc(r.createdAt()));
                 ps.executeUpdate();
             }
             ledger.append(c, audit);
+            return null;
         });
     }
 
     /** Responses due for a delivery attempt now. */
     public List<DomesticResponseRecord> due() {
-        return query("WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY created_at", odt(clock.instant()));
+        return query("WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY created_at", Jdbc.utc(clock.instant()));
     }
 
     public List<DomesticResponseRecord> ofNotice(String noticeId) {
@@ -65,33 +63,35 @@ public final class DomesticResponseStore {
     }
 
     public void markSent(String responseId, String receiptDigest, AuditEvent audit) {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, "domestic response store", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE domestic_response SET state = 'SENT', "
                     + "attempts = attempts + 1, sent_at = ?, receipt_digest = ?, last_error = NULL "
                     + "WHERE response_id = ? AND state = 'PENDING'")) {
-                ps.setObject(1, odt(clock.instant()));
+                ps.setObject(1, Jdbc.utc(clock.instant()));
                 ps.setString(2, receiptDigest);
                 ps.setString(3, responseId);
                 if (ps.executeUpdate() == 1) {
                     ledger.append(c, audit);
                 }
             }
+            return null;
         });
     }
 
     /** A failed attempt: retried after {@code retryIn}, or FAILED (audited) when it was the last allowed. */
     public void recordFailure(String responseId, String error, boolean last, Duration retryIn, AuditEvent failedAudit) {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, "domestic response store", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE domestic_response SET attempts = attempts + 1, "
                     + "last_error = ?, next_attempt_at = ?, state = ? WHERE response_id = ? AND state = 'PENDING'")) {
                 ps.setString(1, error.length() > 1024 ? error.substring(0, 1024) : error);
-                ps.setObject(2, odt(clock.instant().plus(retryIn)));
+                ps.setObject(2, Jdbc.utc(clock.instant().plus(retryIn)));
                 ps.setString(3, last ? DomesticResponseRecord.FAILED : DomesticResponseRecord.PENDING);
                 ps.setString(4, responseId);
                 if (ps.executeUpdate() == 1 && last) {
                     ledger.append(c, failedAudit);
                 }
             }
+            return null;
         });
     }
 
@@ -108,8 +108,8 @@ public final class DomesticResponseStore {
                             rs.getString("partner_id"), rs.getString("inbound_exchange_id"), rs.getString("message_id"),
                             rs.getString("status"), rs.getString("error_code"), rs.getString("description"),
                             rs.getString("recorded_by"), rs.getString("state"), rs.getInt("attempts"),
-                            rs.getString("last_error"), instant(rs, "next_attempt_at"), instant(rs, "created_at"),
-                            instant(rs, "sent_at"), rs.getString("receipt_digest")));
+                            rs.getString("last_error"), Jdbc.instant(rs, "next_attempt_at"), Jdbc.instant(rs, "created_at"),
+                            Jdbc.instant(rs, "sent_at"), rs.getString("receipt_digest")));
                 }
             }
             return out;
@@ -118,33 +118,4 @@ public final class DomesticResponseStore {
         }
     }
 
-    private interface TxWork {
-        void run(Connection c) throws SQLException;
-    }
-
-    private void inTransaction(TxWork work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("domestic response store failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static OffsetDateTime odt(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -5,11 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,7 +32,7 @@ public final class ExchangeStore {
 
     /** Stores a notice and its exchanges, with their audit events, in one transaction. */
     public void storeNotice(NoticeRecord n, List<ExchangeRecord> exchanges, List<AuditEvent> events) {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, "exchange store", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (notice_id, national_file_number, "
                     + "version, requested_action, priority, handling_code, legal_basis, submitted_by, received_at, "
                     + "content_digest, content, approval_state, approved_by, approved_at, origin_partner) "
@@ -48,12 +45,12 @@ public final class ExchangeStore {
                 ps.setString(6, n.handlingCode());
                 ps.setString(7, n.legalBasis());
                 ps.setString(8, n.submittedBy());
-                ps.setObject(9, odt(n.receivedAt()));
+                ps.setObject(9, Jdbc.utc(n.receivedAt()));
                 ps.setString(10, n.contentDigest());
                 ps.setBytes(11, n.content());
                 ps.setString(12, n.approvalState());
                 ps.setString(13, n.approvedBy());
-                ps.setObject(14, odt(n.approvedAt()));
+                ps.setObject(14, Jdbc.utc(n.approvedAt()));
                 ps.setString(15, n.originPartner());
                 ps.executeUpdate();
             }
@@ -69,7 +66,7 @@ public final class ExchangeStore {
 
     /** Adds exchanges to a stored notice (a forwarded inbound notice), with their audit events, in one transaction. */
     public void addExchanges(List<ExchangeRecord> exchanges, List<AuditEvent> events) {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, "exchange store", c -> {
             for (ExchangeRecord e : exchanges) {
                 insertExchange(c, e);
             }
@@ -85,7 +82,7 @@ public final class ExchangeStore {
      * transaction: a crash leaves either the whole decision or none of it. Returns how many exchanges moved.
      */
     public int decideApproval(String noticeId, String approvalState, String approvedBy, List<Transition> moves) {
-        return inTransaction(c -> {
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
             updateApproval(c, noticeId, approvalState, approvedBy);
             int moved = 0;
             for (Transition t : moves) {
@@ -103,7 +100,7 @@ public final class ExchangeStore {
                 "UPDATE notice SET approval_state = ?, approved_by = ?, approved_at = ? WHERE notice_id = ?")) {
             ps.setString(1, approvalState);
             ps.setString(2, approvedBy);
-            ps.setObject(3, odt(clock.instant()));
+            ps.setObject(3, Jdbc.utc(clock.instant()));
             ps.setString(4, noticeId);
             ps.executeUpdate();
         }
@@ -125,8 +122,8 @@ public final class ExchangeStore {
             ps.setString(6, e.messageId());
             ps.setString(7, e.conversationId());
             ps.setInt(8, e.attempts());
-            ps.setObject(9, odt(e.createdAt()));
-            ps.setObject(10, odt(e.updatedAt()));
+            ps.setObject(9, Jdbc.utc(e.createdAt()));
+            ps.setObject(10, Jdbc.utc(e.updatedAt()));
             ps.executeUpdate();
         }
     }
@@ -136,7 +133,7 @@ public final class ExchangeStore {
      * is not, which makes every caller idempotent under redelivery.
      */
     public boolean transition(Transition t) {
-        return inTransaction(c -> apply(c, t));
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> apply(c, t));
     }
 
     private boolean apply(Connection c, Transition t) throws SQLException {
@@ -164,19 +161,19 @@ public final class ExchangeStore {
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = 1;
             ps.setString(i++, t.to().name());
-            ps.setObject(i++, odt(now));
+            ps.setObject(i++, Jdbc.utc(now));
             if (t.lastError() != null) {
                 ps.setString(i++, truncate(t.lastError(), 1024));
             }
             if (t.sentDigest() != null) {
                 ps.setString(i++, t.sentDigest());
-                ps.setObject(i++, odt(now));
+                ps.setObject(i++, Jdbc.utc(now));
             }
             if (t.receiptDigest() != null) {
                 ps.setString(i++, t.receiptDigest());
             }
             if (t.to().isFinal()) {
-                ps.setObject(i++, odt(now));
+                ps.setObject(i++, Jdbc.utc(now));
             }
             ps.setString(i, t.exchangeId());
             updated = ps.executeUpdate();
@@ -189,11 +186,11 @@ public final class ExchangeStore {
 
     /** Records a failed attempt that will be retried: the state stays, the error is kept for the operator. */
     public void recordAttemptError(String exchangeId, String error) {
-        inTransaction(c -> {
+        Jdbc.inTransaction(dataSource, "exchange store", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE exchange SET last_error = ?, updated_at = ? WHERE exchange_id = ?")) {
                 ps.setString(1, truncate(error, 1024));
-                ps.setObject(2, odt(clock.instant()));
+                ps.setObject(2, Jdbc.utc(clock.instant()));
                 ps.setString(3, exchangeId);
                 ps.executeUpdate();
             }
@@ -232,7 +229,7 @@ public final class ExchangeStore {
 
     /** Exchanges that must be (re)queued: RECEIVED and approved, older than {@code olderThan}. */
     public List<ExchangeRecord> awaitingQueue(Instant olderThan) {
-        return queryExchanges("WHERE state = 'RECEIVED' AND updated_at <= ? ORDER BY created_at", odt(olderThan));
+        return queryExchanges("WHERE state = 'RECEIVED' AND updated_at <= ? ORDER BY created_at", Jdbc.utc(olderThan));
     }
 
     /** Exchanges in a non-final state, for start-up recovery and the demo's wait. */
@@ -253,9 +250,9 @@ public final class ExchangeStore {
                 return Optional.of(new NoticeRecord(
                         rs.getString("notice_id"), rs.getString("national_file_number"), rs.getInt("version"),
                         rs.getString("requested_action"), rs.getString("priority"), rs.getString("handling_code"),
-                        rs.getString("legal_basis"), rs.getString("submitted_by"), instant(rs, "received_at"),
+                        rs.getString("legal_basis"), rs.getString("submitted_by"), Jdbc.instant(rs, "received_at"),
                         rs.getString("content_digest"), rs.getBytes("content"), rs.getString("approval_state"),
-                        rs.getString("approved_by"), instant(rs, "approved_at"), rs.getString("origin_partner")));
+                        rs.getString("approved_by"), Jdbc.instant(rs, "approved_at"), rs.getString("origin_partner")));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read notice " + noticeId, e);
@@ -276,45 +273,14 @@ public final class ExchangeStore {
                             rs.getString("direction"), ExchangeState.valueOf(rs.getString("state")),
                             rs.getString("message_id"), rs.getString("conversation_id"), rs.getInt("attempts"),
                             rs.getString("last_error"), rs.getString("sent_digest"), rs.getString("receipt_digest"),
-                            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "sent_at"),
-                            instant(rs, "closed_at")));
+                            Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "sent_at"),
+                            Jdbc.instant(rs, "closed_at")));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new StoreException("cannot read exchanges", e);
         }
-    }
-
-    private interface TxWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(TxWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("store transaction failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static OffsetDateTime odt(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static String truncate(String s, int max) {

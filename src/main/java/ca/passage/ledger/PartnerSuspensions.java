@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -52,40 +51,28 @@ public final class PartnerSuspensions {
     }
 
     private boolean change(String partnerId, String operator, boolean suspend) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int changed;
-                if (suspend) {
-                    if (isSuspended(partnerId)) {
-                        c.rollback();
-                        return false;
-                    }
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO partner_suspension (partner_id, suspended_by, suspended_at) VALUES (?, ?, ?)")) {
-                        ps.setString(1, partnerId);
-                        ps.setString(2, operator);
-                        ps.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
-                        changed = ps.executeUpdate();
-                    }
-                } else {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM partner_suspension WHERE partner_id = ?")) {
-                        ps.setString(1, partnerId);
-                        changed = ps.executeUpdate();
-                    }
+        return Jdbc.inTransaction(dataSource, "suspension of " + partnerId, c -> {
+            int changed;
+            if (suspend) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO partner_suspension (partner_id, suspended_by, "
+                        + "suspended_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM partner_suspension WHERE partner_id = ?)")) {
+                    ps.setString(1, partnerId);
+                    ps.setString(2, operator);
+                    ps.setObject(3, Jdbc.utc(clock.instant()));
+                    ps.setString(4, partnerId);
+                    changed = ps.executeUpdate();
                 }
-                if (changed == 1) {
-                    ledger.append(c, AuditEvent.of(clock.instant(), operator,
-                            suspend ? "PARTNER_SUSPENDED" : "PARTNER_RESUMED").withPartner(partnerId).withOutcome("OK", null));
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM partner_suspension WHERE partner_id = ?")) {
+                    ps.setString(1, partnerId);
+                    changed = ps.executeUpdate();
                 }
-                c.commit();
-                return changed == 1;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot change suspension of " + partnerId, e);
-        }
+            if (changed == 1) {
+                ledger.append(c, AuditEvent.of(clock.instant(), operator,
+                        suspend ? "PARTNER_SUSPENDED" : "PARTNER_RESUMED").withPartner(partnerId).withOutcome("OK", null));
+            }
+            return changed == 1;
+        });
     }
 }
