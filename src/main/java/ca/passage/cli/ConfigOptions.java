@@ -1,6 +1,7 @@
 package ca.passage.cli;
 
 import ca.passage.app.GatewaySettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -11,14 +12,8 @@ public final class ConfigOptions {
     @Option(names = "--data", defaultValue = "data", description = "data folder (H2 store, broker journal, inbox); default: ${DEFAULT-VALUE}")
     Path data;
 
-    @Option(names = "--profiles", defaultValue = "partner-profiles", description = "partner profiles folder; default: ${DEFAULT-VALUE}")
-    Path profiles;
-
-    @Option(names = "--crypto-config", defaultValue = "crypto-config", description = "crypto profiles and policy; default: ${DEFAULT-VALUE}")
-    Path cryptoConfig;
-
-    @Option(names = "--keys", defaultValue = "keys", description = "PEM keys and certificates; default: ${DEFAULT-VALUE}")
-    Path keys;
+    @Mixin
+    ConfigDirs dirs;
 
     @Option(names = "--port", defaultValue = "8080", description = "REST port; default: ${DEFAULT-VALUE}")
     int port;
@@ -39,12 +34,12 @@ public final class ConfigOptions {
     String dbPasswordEnv;
 
     GatewaySettings settings() {
-        return settings(data, keys);
+        return settings(data, dirs.keys);
     }
 
     GatewaySettings settings(Path dataDir, Path keysDir) {
         String password = dbPasswordEnv == null ? "" : System.getenv(dbPasswordEnv);
-        return new GatewaySettings(dataDir, profiles, cryptoConfig, keysDir, port, managementPort, brokerUrl, dbUrl,
+        return new GatewaySettings(dataDir, dirs.profiles, dirs.cryptoConfig, keysDir, port, managementPort, brokerUrl, dbUrl,
                 dbUser, password == null ? "" : password);
     }
 }

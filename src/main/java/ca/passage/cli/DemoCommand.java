@@ -50,12 +50,12 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("1/5 development keys in " + keys);
         new DevPki().init(keys, KeysCommand.specs(config));
 
-        PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
+        PartnerRegistry partners = Partners.registry(config.dirs.profiles, config.dirs.cryptoConfig);
         List<PartnerSimulator> sims = new ArrayList<>();
         try (Gateway gateway = new Gateway(config.settings(dataDir, keys))) {
             System.out.println("2/5 simulated partners on loopback");
             for (PartnerProfile p : partners.all()) {
-                PartnerSimulator sim = Partners.simulator(config.profiles, config.cryptoConfig, keys, p.id(), null, ca.passage.sim.SimBehaviour.wellBehaved());
+                PartnerSimulator sim = Partners.simulator(config.dirs.profiles, config.dirs.cryptoConfig, keys, p.id(), null, ca.passage.sim.SimBehaviour.wellBehaved());
                 sim.start(p.channel().endpoint().getPort());
                 sims.add(sim);
                 System.out.printf("    %-14s %s%n", p.id(), p.channel().endpoint());

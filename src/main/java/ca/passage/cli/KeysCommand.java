@@ -17,8 +17,8 @@ import java.util.List;
 public final class KeysCommand {
 
     static List<PartnerKeySpec> specs(ConfigOptions config) {
-        CryptoConfig crypto = CryptoConfig.load(config.cryptoConfig);
-        PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
+        CryptoConfig crypto = CryptoConfig.load(config.dirs.cryptoConfig);
+        PartnerRegistry partners = Partners.registry(config.dirs.profiles, config.dirs.cryptoConfig);
         return partners.all().stream().map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList();
     }
 
@@ -33,7 +33,7 @@ public final class KeysCommand {
 
         @Override
         public void run() {
-            Path target = dir != null ? dir : config.keys;
+            Path target = dir != null ? dir : config.dirs.keys;
             new DevPki().init(target, specs(config));
             System.out.println("development PKI written to " + target + " (never commit it)");
         }
@@ -47,7 +47,7 @@ public final class KeysCommand {
         @Override
         public void run() {
             System.out.printf("%-28s %-48s %-20s %s%n", "FILE", "SUBJECT", "EXPIRES", "SHA-256");
-            for (CertificateInfo c : new DevPki().describe(config.keys)) {
+            for (CertificateInfo c : new DevPki().describe(config.dirs.keys)) {
                 System.out.printf("%-28s %-48s %-20s %s%n", c.file(), c.subject(), c.notAfter(), c.sha256Fingerprint());
             }
         }
@@ -61,7 +61,7 @@ public final class KeysCommand {
 
         @Override
         public void run() {
-            int generation = new DevPki().rotate(config.keys);
+            int generation = new DevPki().rotate(config.dirs.keys);
             System.out.println("gateway keys rotated; previous generation kept as " + generation);
         }
     }

@@ -4,6 +4,7 @@ import ca.passage.partner.PartnerProfile;
 import ca.passage.sim.PartnerSimulator;
 import ca.passage.sim.SimBehaviour;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -40,22 +41,16 @@ public final class PartnerSimCommand implements Callable<Integer> {
     @Option(names = "--async-receipts", description = "answer 202 and post each receipt later to this gateway inbound URL")
     URI asyncReceiptsTo;
 
-    @Option(names = "--profiles", defaultValue = "partner-profiles", description = "partner profiles folder; default: ${DEFAULT-VALUE}")
-    Path profiles;
-
-    @Option(names = "--crypto-config", defaultValue = "crypto-config", description = "crypto profiles and policy; default: ${DEFAULT-VALUE}")
-    Path cryptoConfig;
-
-    @Option(names = "--keys", defaultValue = "keys", description = "PEM keys (the partner's own and the gateway's certificate); default: ${DEFAULT-VALUE}")
-    Path keys;
+    @Mixin
+    ConfigDirs dirs;
 
     @Override
     public Integer call() throws Exception {
         SimBehaviour behaviour = SimBehaviour.wellBehaved().failingFirst(failFirst).stallingFirst(stallFirst, stall)
                 .droppingReceiptsFirst(dropReceiptsFirst).asyncReceiptsTo(asyncReceiptsTo);
-        PartnerProfile p = Partners.registry(profiles, cryptoConfig).find(partnerId)
+        PartnerProfile p = Partners.registry(dirs.profiles, dirs.cryptoConfig).find(partnerId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown partner " + partnerId));
-        try (PartnerSimulator sim = Partners.simulator(profiles, cryptoConfig, keys, partnerId, archive, behaviour)) {
+        try (PartnerSimulator sim = Partners.simulator(dirs.profiles, dirs.cryptoConfig, dirs.keys, partnerId, archive, behaviour)) {
             sim.start(port != null ? port : p.channel().endpoint().getPort());
             new CountDownLatch(1).await();
         }

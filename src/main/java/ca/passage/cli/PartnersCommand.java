@@ -21,7 +21,7 @@ public final class PartnersCommand {
 
         @Override
         public Integer call() {
-            PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
+            PartnerRegistry partners = Partners.registry(config.dirs.profiles, config.dirs.cryptoConfig);
             System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", "ID", "CC", "FORMAT", "CRYPTO", "ENABLED", "ENDPOINT");
             for (PartnerProfile p : partners.all()) {
                 System.out.printf("%-14s %-3s %-16s %-11s %-8s %s%n", p.id(), p.country(), p.format(),
@@ -39,9 +39,9 @@ public final class PartnersCommand {
 
         @Override
         public Integer call() {
-            PartnerRegistry partners = Partners.registry(config.profiles, config.cryptoConfig);
-            new TrustStore(config.keys, CryptoConfig.load(config.cryptoConfig), partners.all());
-            System.out.println(partners.all().size() + " partner profile(s) valid, certificates found in " + config.keys);
+            PartnerRegistry partners = Partners.registry(config.dirs.profiles, config.dirs.cryptoConfig);
+            new TrustStore(config.dirs.keys, CryptoConfig.load(config.dirs.cryptoConfig), partners.all());
+            System.out.println(partners.all().size() + " partner profile(s) valid, certificates found in " + config.dirs.keys);
             return 0;
         }
     }
