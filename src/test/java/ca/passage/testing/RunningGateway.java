@@ -52,6 +52,7 @@ public final class RunningGateway implements AutoCloseable {
                 managementPort, null, null, "sa", "", b.deliveryTimeout));
         new DevPki().init(keys, gateway.partners().all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
+        b.keysEdit.accept(keys);
         for (PartnerProfile p : gateway.partners().all()) {
             if (!b.withoutSimulator.contains(p.id())) {
                 PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
@@ -113,6 +114,13 @@ public final class RunningGateway implements AutoCloseable {
         private final Set<String> withoutSimulator = new HashSet<>();
         private Duration deliveryTimeout = GatewaySettings.DEFAULT_DELIVERY_TIMEOUT;
         private boolean archiving;
+        private java.util.function.Consumer<Path> keysEdit = k -> { };
+
+        /** Changes the generated keys folder before the gateway loads it (expire or revoke a certificate). */
+        public Builder keys(java.util.function.Consumer<Path> edit) {
+            this.keysEdit = edit;
+            return this;
+        }
 
         /** Simulated partners keep every raw message they receive, see {@link RunningGateway#archiveOf}. */
         public Builder archiving() {
