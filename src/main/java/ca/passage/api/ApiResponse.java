@@ -11,11 +11,11 @@ public record ApiResponse(int status, String contentType, String json, IntakeRec
     public static final String JSON = "application/json";
     public static final String PROBLEM = "application/problem+json";
 
-    public boolean isAccepted() {
-        return receipt != null;
-    }
-
+    /**
+     * True when exchanges were accepted or released and the route must queue them. One accessor only: the routes'
+     * simple language found {@code isAccepted()} and {@code accepted()} ambiguous, now and then.
+     */
     public boolean accepted() {
-        return isAccepted();
+        return receipt != null;
     }
 }

@@ -68,7 +68,7 @@ public final class NoticeApi {
 
     /** The drop folder moves a refused file to .error; the reason goes to the log (ids and paths only). */
     public void failUnlessAccepted(ApiResponse response, @Header("CamelFileName") String fileName) {
-        if (!response.isAccepted()) {
+        if (!response.accepted()) {
             LOG.warn("refused dropped notice {}: {}", fileName, response.json());
             throw new RefusedFileException("notice file " + fileName + " refused");
         }
