@@ -77,6 +77,7 @@ public final class Gateway implements AutoCloseable {
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
     private Main main;
+    private boolean closed;
 
     public Gateway(GatewaySettings settings) {
         this.settings = settings;
@@ -250,6 +251,11 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Camel stops first and drains the deliveries in flight; then the broker, the ledger and the store.
         if (main != null) {
             main.stop();
         }
