@@ -184,20 +184,6 @@ public final class ExchangeStore {
         return updated == 1;
     }
 
-    /** Records a failed attempt that will be retried: the state stays, the error is kept for the operator. */
-    public void recordAttemptError(String exchangeId, String error) {
-        Jdbc.inTransaction(dataSource, "exchange store", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE exchange SET last_error = ?, updated_at = ? WHERE exchange_id = ?")) {
-                ps.setString(1, truncate(error, 1024));
-                ps.setObject(2, Jdbc.utc(clock.instant()));
-                ps.setString(3, exchangeId);
-                ps.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     public Optional<ExchangeRecord> findExchange(String exchangeId) {
         List<ExchangeRecord> found = queryExchanges("WHERE exchange_id = ?", exchangeId);
         return found.stream().findFirst();

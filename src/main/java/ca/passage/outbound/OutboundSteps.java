@@ -134,7 +134,7 @@ public final class OutboundSteps {
                             .withDigest(m.sealedDigest())));
             return m.withAnswer(answer);
         } catch (DeliveryException e) {
-            store.recordAttemptError(m.exchange().exchangeId(), e.getMessage());
+            attemptFailed(m.exchange(), EnumSet.of(ExchangeState.SENDING), e.getMessage());
             throw e;
         }
     }
@@ -158,13 +158,13 @@ public final class OutboundSteps {
             receipt = Receipt.read(opened.document());
         } catch (SecurityRefusal | EnvelopeException ex) {
             String reason = "invalid receipt: " + ex.getMessage();
-            store.recordAttemptError(e.exchangeId(), reason);
+            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
             throw new DeliveryException(reason);
         }
         if (!e.messageId().equals(receipt.header().refToMessageId())
                 || !receipt.receivedDigest().equalsIgnoreCase(m.sealedDigest())) {
             String reason = "receipt does not match the message sent (RefToMessageId or digest differs)";
-            store.recordAttemptError(e.exchangeId(), reason);
+            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
             throw new DeliveryException(reason);
         }
         String receiptDigest = Digests.sha256(m.answer());
@@ -172,6 +172,15 @@ public final class OutboundSteps {
                 ExchangeState.ACKNOWLEDGED, audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
                 .withReceiptDigest(receiptDigest));
         return closed ? ExchangeState.ACKNOWLEDGED : store.findExchange(e.exchangeId()).orElseThrow().state();
+    }
+
+    /**
+     * A failed attempt: back to QUEUED (the broker redelivers after the partner's back-off) with the reason kept
+     * for operators, and the attempt audited.
+     */
+    private void attemptFailed(ExchangeRecord e, EnumSet<ExchangeState> from, String reason) {
+        store.transition(Transition.of(e.exchangeId(), from, ExchangeState.QUEUED,
+                audit(e, "DELIVERY_ATTEMPT", "FAILED", "DELIVERY_FAILURE")).withError(reason));
     }
 
     /** Dead letter: the broker gave up after the partner's retry limit. */

@@ -82,6 +82,9 @@ class FlakyPartnerTest {
         assertThat(e.state()).isEqualTo(ExchangeState.FAILED);
         assertThat(e.attempts()).isEqualTo(4);
         assertThat(e.lastError()).contains("retry limit reached", "HTTP 500");
+        assertThat(new ca.passage.ledger.AuditSearch(gateway.dataSource()).search(ca.passage.ledger.AuditQuery.all()
+                .exchange(e.exchangeId()).action("DELIVERY_ATTEMPT").outcome("FAILED")).total())
+                .as("every failed attempt is audited").isEqualTo(4);
     }
 
     @Test
