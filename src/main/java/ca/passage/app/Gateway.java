@@ -69,6 +69,8 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
+    private final TranslatorRegistry translators;
+    private final CryptoConfig crypto;
     private final PartnerRegistry partners;
     private Database database;
     private AuditLedger ledger;
@@ -81,8 +83,8 @@ public final class Gateway implements AutoCloseable {
 
     public Gateway(GatewaySettings settings) {
         this.settings = settings;
-        TranslatorRegistry translators = Translators.standard();
-        CryptoConfig crypto = CryptoConfig.load(settings.cryptoConfig());
+        this.translators = Translators.standard();
+        this.crypto = CryptoConfig.load(settings.cryptoConfig());
         this.partners = new PartnerProfileLoader(translators.formats(), crypto.profiles().keySet())
                 .loadRegistry(settings.partnerProfiles());
     }
@@ -131,8 +133,6 @@ public final class Gateway implements AutoCloseable {
         }
         requireKeys();
         warnAboutExpiringCertificates();
-        TranslatorRegistry translators = Translators.standard();
-        CryptoConfig crypto = CryptoConfig.load(settings.cryptoConfig());
         // A PKCS#12 keystore named in crypto-config/keystore.yaml wins; otherwise the PEM layout in the keys folder.
         Keyring keyring = crypto.keystore().pkcs12() != null
                 ? Keyring.load(crypto.keystore(), DevPki.GATEWAY, System.getenv())

@@ -1,29 +1,19 @@
 package ca.passage.app;
 
-import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
-import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.testing.RunningGateway;
 import ca.passage.ledger.ExchangeRecord;
 import ca.passage.ledger.ExchangeState;
-import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -33,47 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DropFolderTest {
 
+    private RunningGateway running;
     private Path dir;
     private Path inbox;
     private Gateway gateway;
-    private final List<PartnerSimulator> sims = new ArrayList<>();
 
     @BeforeAll
     void start() throws IOException {
-        dir = Files.createTempDirectory("passage-drop");
-        Path profiles = Files.createDirectories(dir.resolve("profiles"));
-        try (Stream<Path> files = Files.list(Path.of("partner-profiles"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                Files.writeString(profiles.resolve(f.getFileName()), Files.readString(f)
-                        .replaceAll("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + freePort() + "/"));
-            }
-        }
-        Path keys = dir.resolve("keys");
-        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
-        GatewaySettings settings = new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
-                freePort(), freePort(), null, null, "sa", "");
-        inbox = settings.inbox();
-        gateway = new Gateway(settings);
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
-            sim.start(p.channel().endpoint().getPort());
-            sims.add(sim);
-        }
-        gateway.start();
+        running = RunningGateway.start();
+        dir = running.dir;
+        inbox = running.inbox();
+        gateway = running.gateway;
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sims.forEach(PartnerSimulator::close);
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     @Test
@@ -140,9 +105,4 @@ class DropFolderTest {
         return condition.getAsBoolean();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

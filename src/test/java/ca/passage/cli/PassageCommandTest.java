@@ -1,13 +1,7 @@
 package ca.passage.cli;
 
 import ca.passage.app.Gateway;
-import ca.passage.app.GatewaySettings;
-import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
-import ca.passage.crypto.PartnerKeySpec;
-import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.translate.Translators;
+import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,13 +14,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,42 +30,24 @@ class PassageCommandTest {
     record Run(int exit, String out, String err) {
     }
 
-    private Path dir;
+    private RunningGateway running;
     private Path profiles;
     private Path keys;
     private Gateway gateway;
     private int port;
-    private final List<PartnerSimulator> sims = new ArrayList<>();
 
     @BeforeAll
     void start() throws IOException {
-        dir = Files.createTempDirectory("passage-cli");
-        profiles = copyProfilesOnFreePorts(dir.resolve("profiles"));
-        keys = dir.resolve("keys");
-        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
-        port = freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys, port,
-                freePort(), null, null, "sa", ""));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
-            sim.start(p.channel().endpoint().getPort());
-            sims.add(sim);
-        }
-        gateway.start();
+        running = RunningGateway.start();
+        profiles = running.profiles();
+        keys = running.keys;
+        gateway = running.gateway;
+        port = running.port;
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sims.forEach(PartnerSimulator::close);
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     @Test
@@ -215,23 +188,6 @@ class PassageCommandTest {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
-        }
-    }
-
-    private static Path copyProfilesOnFreePorts(Path target) throws IOException {
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(Path.of("partner-profiles"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                Files.writeString(target.resolve(f.getFileName()), Files.readString(f)
-                        .replaceAll("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + freePort() + "/"));
-            }
-        }
-        return target;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -83,6 +83,16 @@ public final class RunningGateway implements AutoCloseable {
         return dir.resolve("archive-" + partnerId);
     }
 
+    /** The copies of the partner profiles this gateway runs on (endpoints on free ports). */
+    public Path profiles() {
+        return dir.resolve("profiles");
+    }
+
+    /** The drop folder the gateway watches. */
+    public Path inbox() {
+        return dir.resolve("data").resolve("inbox");
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
