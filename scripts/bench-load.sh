@@ -9,7 +9,8 @@
 #   3. intake alone: the three partners suspended, NOTICES more notices from CLIENTS clients;
 #   4. crypto-only limit: the JMH seal/open benchmark (ec, ed, rsa-compat), after the stack is stopped.
 # Prints a table and writes target/bench/<run>/result.json. Environment:
-#   BENCH_HEAP=-Xmx256m  BENCH_WARMUP=30  BENCH_JMH=1 (0 skips step 4)  BENCH_JFR=1 (JFR recording per process)
+#   BENCH_HEAP=-Xmx256m  BENCH_WARMUP=30  BENCH_JMH=1 (0 skips step 4)
+#   BENCH_JFR=1 (a JFR recording of each process over step 2: <folder>/<process>.jfr; scripts/jfr-top.py reads it)
 #   BENCH_JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"   BENCH_GATEWAY_OPTS (extra JVM options for the gateway)
 #   BENCH_SAMPLE=samples/notices/02-red-labour-suspect.xml
 set -euo pipefail
@@ -41,10 +42,9 @@ for f in partner-profiles/*.yaml; do
 done
 [ -f partner-profiles/README.md ] && cp partner-profiles/README.md "$run/profiles/" || true
 
-jfr_opt() { [ "${BENCH_JFR:-0}" = 1 ] && echo "-XX:StartFlightRecording=filename=$run/$1.jfr,settings=profile,dumponexit=true" || true; }
 start() { # name, args...
   local name="$1"; shift
-  java $heap $(jfr_opt "$name") "$@" >"$run/logs/$name.log" 2>&1 &
+  java $heap "$@" >"$run/logs/$name.log" 2>&1 &
   pids+=($!); echo "$!" >"$run/$name.pid"
 }
 for p in "${partners[@]}"; do
@@ -72,6 +72,8 @@ declare -A before jstat_pid
 for n in "${names[@]}"; do
   pid="$(cat "$run/$n.pid")"; before[$n]="$(cpu_ticks "$pid")"
   jstat -gc "$pid" 250 >"$run/$n.jstat" 2>/dev/null & jstat_pid[$n]=$!
+  # JFR over the measured phase only (after start-up and warm-up): target/bench/<run>/<process>.jfr
+  [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
 done
 echo "bench: end to end, $notices notices from $clients clients, until every exchange is ACKNOWLEDGED"
 bench --notices "$notices" --clients "$clients" --id-prefix E2E >"$run/e2e.json" || echo "bench: end to end incomplete"
@@ -79,6 +81,7 @@ declare -A cpu_ms
 for n in "${names[@]}"; do
   pid="$(cat "$run/$n.pid")"; cpu_ms[$n]=$(( ($(cpu_ticks "$pid") - ${before[$n]}) * 1000 / $(getconf CLK_TCK) ))
   kill "${jstat_pid[$n]}" 2>/dev/null || true
+  [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=bench filename="$run/$n.jfr" >/dev/null
 done
 
 echo "bench: intake alone, partners suspended, $notices notices from $clients clients"
