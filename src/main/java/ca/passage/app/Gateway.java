@@ -7,13 +7,13 @@ import ca.passage.crypto.FreshnessCheck;
 import ca.passage.crypto.InboundGuard;
 import ca.passage.inbound.DomesticResponse;
 import ca.passage.inbound.InboundSteps;
-import ca.passage.ledger.PartnerSuspensions;
-import ca.passage.ledger.SeenMessageStore;
+import ca.passage.partner.PartnerSuspensions;
+import ca.passage.inbound.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
 import ca.passage.channel.PartnerHttpChannel;
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
+import ca.passage.crypto.KeyDirectory;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
@@ -22,15 +22,15 @@ import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.partner.SharingPolicy;
 import ca.passage.intake.QueueSteps;
-import ca.passage.ledger.ArchiveKeys;
+import ca.passage.store.ArchiveKeys;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditJobs;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.CheckpointSigner;
-import ca.passage.ledger.Database;
-import ca.passage.ledger.DomesticResponseStore;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.MessageArchive;
+import ca.passage.store.Database;
+import ca.passage.store.DomesticResponseStore;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.MessageArchive;
 import ca.passage.notice.NoticeParser;
 import ca.passage.notice.NoticeRules;
 import ca.passage.outbound.AckMonitor;
@@ -135,8 +135,8 @@ public final class Gateway implements AutoCloseable {
         warnAboutExpiringCertificates();
         // A PKCS#12 keystore named in crypto-config/keystore.yaml wins; otherwise the PEM layout in the keys folder.
         Keyring keyring = crypto.keystore().pkcs12() != null
-                ? Keyring.load(crypto.keystore(), DevPki.GATEWAY, System.getenv())
-                : Keyring.load(settings.keysDir(), DevPki.GATEWAY);
+                ? Keyring.load(crypto.keystore(), KeyDirectory.GATEWAY, System.getenv())
+                : Keyring.load(settings.keysDir(), KeyDirectory.GATEWAY);
         TrustStore trust = new TrustStore(settings.keysDir(), crypto, partners.all());
 
         database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
@@ -245,7 +245,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void warnAboutExpiringCertificates() {
-        new DevPki(clock).expiringWithin(settings.keysDir(), Duration.ofDays(30)).forEach(c ->
+        new KeyDirectory(settings.keysDir()).expiringWithin(clock.instant(), Duration.ofDays(30)).forEach(c ->
                 LOG.warn("certificate {} ({}) expires {}: within 30 days", c.file(), c.subject(), c.notAfter()));
     }
 

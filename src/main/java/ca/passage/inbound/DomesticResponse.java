@@ -13,12 +13,12 @@ import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
-import ca.passage.ledger.DomesticResponseRecord;
-import ca.passage.ledger.DomesticResponseStore;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.MessageArchive;
-import ca.passage.ledger.NoticeRecord;
+import ca.passage.store.DomesticResponseRecord;
+import ca.passage.store.DomesticResponseStore;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.MessageArchive;
+import ca.passage.store.NoticeRecord;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
 

@@ -1,6 +1,6 @@
 package ca.passage.outbound;
 
-import ca.passage.ledger.ExchangeRecord;
+import ca.passage.store.ExchangeRecord;
 import ca.passage.notice.CaseNotice;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.translate.TranslatedPayload;

@@ -1,4 +1,7 @@
-package ca.passage.ledger;
+package ca.passage.store;
+
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,4 +1,6 @@
-package ca.passage.ledger;
+package ca.passage.testing;
+
+import ca.passage.ledger.CheckpointSigner;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -19,17 +21,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 /** Gateway test keys made at test time (EC P-256, self-signed with Bouncy Castle); never committed. */
-final class TestKeys {
+public final class TestKeys {
 
-    final KeyPair pair;
-    final X509Certificate cert;
+    public final KeyPair pair;
+    public final X509Certificate cert;
 
     private TestKeys(KeyPair pair, X509Certificate cert) {
         this.pair = pair;
         this.cert = cert;
     }
 
-    static TestKeys generate() {
+    public static TestKeys generate() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -47,16 +49,16 @@ final class TestKeys {
         }
     }
 
-    CheckpointSigner signer() {
+    public CheckpointSigner signer() {
         return CheckpointSigner.of(pair.getPrivate(), cert);
     }
 
-    CheckpointSigner verifier() {
+    public CheckpointSigner verifier() {
         return CheckpointSigner.verifyOnly(cert);
     }
 
     /** Writes gateway.cert.pem and gateway.key.pem (PKCS#8) into {@code dir}, the keys-folder layout. */
-    void writeTo(Path dir) throws Exception {
+    public void writeTo(Path dir) throws Exception {
         Files.createDirectories(dir);
         try (Writer w = Files.newBufferedWriter(dir.resolve("gateway.cert.pem"));
              JcaPEMWriter pw = new JcaPEMWriter(w)) {

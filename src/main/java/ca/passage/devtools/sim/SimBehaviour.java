@@ -1,4 +1,4 @@
-package ca.passage.sim;
+package ca.passage.devtools.sim;
 
 import java.net.URI;
 import java.time.Duration;

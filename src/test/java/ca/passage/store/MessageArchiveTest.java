@@ -1,7 +1,20 @@
-package ca.passage.ledger;
+package ca.passage.store;
 
-import ca.passage.ledger.MessageArchive.Direction;
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.MutableClock;
+
+import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.AuditQuery;
+import ca.passage.ledger.AuditSearch;
+import ca.passage.ledger.ChainHash;
+import ca.passage.ledger.LedgerException;
+import ca.passage.ledger.LedgerVerifier;
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.MessageArchive;
+
+import ca.passage.store.MessageArchive.Direction;
+import ca.passage.testing.TestDb.Backend;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +34,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class MessageArchiveTest {
+public class MessageArchiveTest {
 
     static final TestKeys KEYS = TestKeys.generate();
     static final byte[] MESSAGE = "<env:Envelope><Signature>the-signed-payload-XYZ</Signature></env:Envelope>"
@@ -30,7 +43,7 @@ class MessageArchiveTest {
     @TempDir
     Path tmp;
 
-    static MessageArchive.Key randomKey() {
+    public static MessageArchive.Key randomKey() {
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         return MessageArchive.Key.of(k);
@@ -40,7 +53,7 @@ class MessageArchiveTest {
     @EnumSource(Backend.class)
     void messagesAreEncryptedAtRestAndReadBackExactly(Backend backend) throws Exception {
         try (TestDb db = TestDb.create(backend)) {
-            AppendTransactionTest.MutableClock clock = new AppendTransactionTest.MutableClock(Instant.now());
+            MutableClock clock = new MutableClock(Instant.now());
             AuditLedger ledger = new AuditLedger(db.ds(), clock, KEYS.signer());
             MessageArchive archive = new MessageArchive(db.ds(), ledger, randomKey(), clock);
             MessageArchive.Stored s = archive.store(Direction.SENT, "FR-PN", "M-1", "X-1", MESSAGE);
@@ -79,15 +92,15 @@ class MessageArchiveTest {
     void purgeDeletesOnlyWhatIsPastEachPartnersRetentionAndRecordsEachPurgeWithItsDigest(Backend backend)
             throws Exception {
         try (TestDb db = TestDb.create(backend)) {
-            AppendTransactionTest.MutableClock clock =
-                    new AppendTransactionTest.MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+            MutableClock clock =
+                    new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
             AuditLedger ledger = new AuditLedger(db.ds(), clock, KEYS.signer());
             MessageArchive archive = new MessageArchive(db.ds(), ledger, randomKey(), clock);
             MessageArchive.Stored oldFr = archive.store(Direction.SENT, "FR-PN", "M-1", "X-1", MESSAGE);
             MessageArchive.Stored oldEu = archive.store(Direction.SENT, "EUROPOL", "M-2", "X-2", MESSAGE);
-            clock.now = Instant.parse("2025-03-01T00:00:00Z");
+            clock.set(Instant.parse("2025-03-01T00:00:00Z"));
             MessageArchive.Stored newFr = archive.store(Direction.RECEIVED, "FR-PN", "M-3", "X-1", "ack".getBytes());
-            clock.now = Instant.parse("2025-03-15T00:00:00Z");
+            clock.set(Instant.parse("2025-03-15T00:00:00Z"));
 
             MessageArchive.PurgeResult r = archive.purge(Map.of("FR-PN", Duration.ofDays(30),
                     "EUROPOL", Duration.ofDays(365)), null, "system:retention");

@@ -1,4 +1,4 @@
-package ca.passage.ledger;
+package ca.passage.store;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -9,17 +9,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** The store's JDBC plumbing in one place: a unit of work in one transaction, and UTC timestamps both ways. */
-final class Jdbc {
+public final class Jdbc {
 
     private Jdbc() {
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
+    public static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -37,11 +37,11 @@ final class Jdbc {
         }
     }
 
-    static OffsetDateTime utc(Instant i) {
+    public static OffsetDateTime utc(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

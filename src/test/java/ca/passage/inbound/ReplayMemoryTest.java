@@ -1,4 +1,9 @@
-package ca.passage.ledger;
+package ca.passage.inbound;
+
+import ca.passage.testing.TestDb;
+
+import ca.passage.inbound.SeenMessageStore;
+import ca.passage.partner.PartnerSuspensions;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -10,8 +15,8 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The inbound replay memory and the partner kill-switch live in the store, on H2 and on PostgreSQL alike. */
-class ReplayMemoryAndSuspensionTest {
+/** The inbound replay memory lives in the database, on H2 and on PostgreSQL alike. */
+class ReplayMemoryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
@@ -38,23 +43,6 @@ class ReplayMemoryAndSuspensionTest {
             assertThat(seen.forgetExpired()).isEqualTo(1);
             assertThat(seen.firstSeen("eu-agency", "recent", NOW)).isFalse();
             assertThat(seen.firstSeen("eu-agency", "old", NOW)).isTrue();
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(TestDb.Backend.class)
-    void suspensionSurvivesANewInstanceAndEachChangeIsAuditedWithTheOperator(TestDb.Backend backend) throws Exception {
-        try (TestDb db = TestDb.create(backend)) {
-            AuditLedger ledger = new AuditLedger(db.ds(), Clock.fixed(NOW, ZoneOffset.UTC), TestKeys.generate().signer());
-            PartnerSuspensions switches = new PartnerSuspensions(db.ds(), ledger, Clock.fixed(NOW, ZoneOffset.UTC));
-            assertThat(switches.suspend("us-hsi", "operator:ops-1")).isTrue();
-            assertThat(switches.suspend("us-hsi", "operator:ops-1")).as("already suspended").isFalse();
-            assertThat(new PartnerSuspensions(db.ds(), ledger, Clock.systemUTC()).isSuspended("us-hsi")).isTrue();
-            assertThat(switches.resume("us-hsi", "operator:ops-2")).isTrue();
-            assertThat(switches.isSuspended("us-hsi")).isFalse();
-            var events = new AuditSearch(db.ds()).search(AuditQuery.all().partner("us-hsi")).items();
-            assertThat(events).extracting(r -> r.event().action() + " by " + r.event().actor())
-                    .containsExactly("PARTNER_SUSPENDED by operator:ops-1", "PARTNER_RESUMED by operator:ops-2");
         }
     }
 }

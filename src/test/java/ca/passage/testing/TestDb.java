@@ -1,4 +1,6 @@
-package ca.passage.ledger;
+package ca.passage.testing;
+
+import ca.passage.store.Database;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,20 +16,20 @@ import java.util.UUID;
  * PostgreSQL at 127.0.0.1:5432 (database test, user postgres; override with PASSAGE_TEST_PG_URL). PostgreSQL
  * being unreachable fails the test: CI starts it.
  */
-final class TestDb implements AutoCloseable {
+public final class TestDb implements AutoCloseable {
 
-    enum Backend { H2, POSTGRES }
+    public enum Backend { H2, POSTGRES }
 
-    static final String PG_BASE = System.getenv().getOrDefault("PASSAGE_TEST_PG_URL",
+    public static final String PG_BASE = System.getenv().getOrDefault("PASSAGE_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String PG_USER = System.getenv().getOrDefault("PASSAGE_TEST_PG_USER", "postgres");
+    public static final String PG_USER = System.getenv().getOrDefault("PASSAGE_TEST_PG_USER", "postgres");
 
-    final Backend backend;
-    final String url;
-    final String user;
+    public final Backend backend;
+    public final String url;
+    public final String user;
     private final String schema;
     private final List<Database> opened = new ArrayList<>();
-    final Database db;
+    public final Database db;
 
     private TestDb(Backend backend, String url, String user, String schema) {
         this.backend = backend;
@@ -37,7 +39,7 @@ final class TestDb implements AutoCloseable {
         this.db = openPool();
     }
 
-    static TestDb create(Backend backend) {
+    public static TestDb create(Backend backend) {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (backend == Backend.H2) {
             return new TestDb(backend, "jdbc:h2:mem:t_" + id + ";DB_CLOSE_DELAY=-1", "sa", null);
@@ -53,17 +55,17 @@ final class TestDb implements AutoCloseable {
     }
 
     /** Another independent connection pool on the same database (a second gateway node). */
-    Database openPool() {
+    public Database openPool() {
         Database d = Database.open(url, user, "");
         opened.add(d);
         return d;
     }
 
-    DataSource ds() {
+    public DataSource ds() {
         return db.dataSource();
     }
 
-    void sql(String... statements) {
+    public void sql(String... statements) {
         try (Connection c = ds().getConnection(); Statement s = c.createStatement()) {
             for (String st : statements) {
                 s.execute(st);

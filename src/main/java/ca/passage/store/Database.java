@@ -1,4 +1,4 @@
-package ca.passage.ledger;
+package ca.passage.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package ca.passage.ledger;
+package ca.passage.store;
 
 import java.time.Instant;
 

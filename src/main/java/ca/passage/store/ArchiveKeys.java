@@ -1,4 +1,4 @@
-package ca.passage.ledger;
+package ca.passage.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +124,7 @@ public final class ArchiveKeys {
                 ids.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw new LedgerException("reading the message archive's key ids failed: " + e.getMessage(), e);
+            throw new StoreException("reading the message archive's key ids failed: " + e.getMessage(), e);
         }
         return ids;
     }

@@ -1,4 +1,9 @@
-package ca.passage.ledger;
+package ca.passage.store;
+
+import ca.passage.envelope.Digests;
+
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -50,7 +55,7 @@ public final class MessageArchive {
                 throw new IllegalArgumentException("archive key must be 32 bytes (AES-256), got " + bytes.length);
             }
             this.bytes = bytes.clone();
-            this.keyId = ChainHash.sha256Hex(bytes).substring(0, 16);
+            this.keyId = Digests.sha256(bytes).substring(0, 16);
         }
 
         public static Key of(byte[] bytes) {
@@ -112,7 +117,7 @@ public final class MessageArchive {
             throw new IllegalArgumentException("archived message needs a partner id");
         }
         String id = UUID.randomUUID().toString();
-        String digest = ChainHash.sha256Hex(raw);
+        String digest = Digests.sha256(raw);
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
         byte[] ct = crypt(Cipher.ENCRYPT_MODE, nonce, aad(id, partnerId, digest), raw);
@@ -127,7 +132,7 @@ public final class MessageArchive {
             ps.setString(5, exchangeId);
             ps.setString(6, digest);
             ps.setInt(7, raw.length);
-            ps.setObject(8, LedgerRows.toDb(now));
+            ps.setObject(8, Jdbc.utc(now));
             ps.setString(9, key.keyId());
             ps.setBytes(10, nonce);
             ps.setBytes(11, ct);
@@ -150,7 +155,7 @@ public final class MessageArchive {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new LedgerException("archiving a message failed: " + e.getMessage(), e);
+            throw new StoreException("archiving a message failed: " + e.getMessage(), e);
         }
     }
 
@@ -164,19 +169,19 @@ public final class MessageArchive {
                     throw new IllegalArgumentException("no archived message " + archiveId);
                 }
                 if (!key.keyId().equals(rs.getString(3))) {
-                    throw new LedgerException("archived message " + archiveId + " was encrypted with another key ("
+                    throw new StoreException("archived message " + archiveId + " was encrypted with another key ("
                             + rs.getString(3) + ")");
                 }
                 String digest = rs.getString(2);
                 byte[] plain = crypt(Cipher.DECRYPT_MODE, rs.getBytes(4), aad(archiveId, rs.getString(1), digest),
                         rs.getBytes(5));
-                if (!ChainHash.sha256Hex(plain).equals(digest)) {
-                    throw new LedgerException("archived message " + archiveId + " does not match its digest");
+                if (!Digests.sha256(plain).equals(digest)) {
+                    throw new StoreException("archived message " + archiveId + " does not match its digest");
                 }
                 return plain;
             }
         } catch (SQLException e) {
-            throw new LedgerException("reading archived message failed: " + e.getMessage(), e);
+            throw new StoreException("reading archived message failed: " + e.getMessage(), e);
         }
     }
 
@@ -212,7 +217,7 @@ public final class MessageArchive {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new LedgerException("archive purge failed: " + e.getMessage(), e);
+            throw new StoreException("archive purge failed: " + e.getMessage(), e);
         }
     }
 
@@ -227,7 +232,7 @@ public final class MessageArchive {
         try (PreparedStatement ps = c.prepareStatement("SELECT archive_id, message_id, exchange_id, digest, direction "
                 + "FROM message_archive WHERE partner_id = ? AND stored_at < ? ORDER BY stored_at FOR UPDATE")) {
             ps.setString(1, partner);
-            ps.setObject(2, LedgerRows.toDb(cutoff));
+            ps.setObject(2, Jdbc.utc(cutoff));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -257,7 +262,7 @@ public final class MessageArchive {
             cipher.updateAAD(aad);
             return cipher.doFinal(in);
         } catch (GeneralSecurityException e) {
-            throw new LedgerException("archive " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption")
+            throw new StoreException("archive " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption")
                     + " failed (wrong key or altered ciphertext)", e);
         }
     }

@@ -1,4 +1,6 @@
-package ca.passage.ledger;
+package ca.passage.store;
+
+import ca.passage.ledger.AuditEvent;
 
 import java.util.EnumSet;
 import java.util.Set;

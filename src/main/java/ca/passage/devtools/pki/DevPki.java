@@ -1,4 +1,11 @@
-package ca.passage.crypto;
+package ca.passage.devtools.pki;
+
+import ca.passage.crypto.Keyring;
+
+import ca.passage.crypto.KeyDirectory;
+import ca.passage.crypto.KeyFamily;
+import ca.passage.crypto.PartnerKeySpec;
+import ca.passage.crypto.Pem;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -42,21 +49,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Development PKI (Bouncy Castle). Layout of a key directory:
- * <pre>
- * ca.key.pem ca.cert.pem ca.crl.pem           dev CA (EC P-256), its CRL
- * gateway.key.pem gateway.cert.pem            gateway RSA 3072 (profiles rsa, rsa-compat)
- * gateway-ec.key.pem gateway-ec.cert.pem      gateway P-256 (profile ec: ECDSA and ECDH-ES)
- * gateway-ed.key.pem gateway-ed.cert.pem      gateway Ed25519 signing key (profile ed)
- * gateway-ed.enc.key.pem gateway-ed.enc.cert.pem  gateway X25519 key agreement key (profile ed)
- * &lt;partner&gt;.key.pem &lt;partner&gt;.cert.pem       partner key of its profile's family
- * &lt;partner&gt;.enc.key.pem &lt;partner&gt;.enc.cert.pem   X25519 key of an ed partner
- * previous/&lt;n&gt;/gateway*.pem                   gateway generation n, kept for decryption after rotate
- * </pre>
- * Private keys are PKCS#8 PEM, unencrypted, owner-readable only: development keys, never committed.
+ * Development PKI (Bouncy Castle): a CA, its CRL and the key sets of the layout {@link KeyDirectory} reads,
+ * issued, revoked and rotated for demos and tests. An agency's own PKI replaces this in production. Private keys
+ * are PKCS#8 PEM, unencrypted, owner-readable only: development keys, never committed.
  */
 public final class DevPki {
-    public static final String GATEWAY = "gateway";
     static final Duration CA_VALIDITY = Duration.ofDays(5 * 365);
     static final Duration LEAF_VALIDITY = Duration.ofDays(365);
     static final Duration CRL_VALIDITY = Duration.ofDays(30);
@@ -87,7 +84,7 @@ public final class DevPki {
             createCa(dir);
         }
         for (KeyFamily f : KeyFamily.values()) {
-            String base = GATEWAY + f.gatewaySuffix();
+            String base = KeyDirectory.GATEWAY + f.gatewaySuffix();
             if (!Files.exists(dir.resolve(base + ".cert.pem"))) {
                 issueKeySet(dir, base, f, now().minus(BACKDATE), now().plus(LEAF_VALIDITY));
             }
@@ -171,32 +168,7 @@ public final class DevPki {
     }
 
     private static boolean isGatewayFile(String f) {
-        return f.startsWith(GATEWAY) && (f.endsWith(".key.pem") || f.endsWith(".cert.pem"));
-    }
-
-    /** Subjects, fingerprints and validity of every certificate in the directory (current and previous). */
-    public List<CertificateInfo> describe(Path dir) {
-        List<CertificateInfo> out = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir, 3)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(".cert.pem")).sorted().toList()) {
-                X509Certificate c = Pem.readCertificate(p);
-                String rel = dir.relativize(p).toString();
-                out.add(new CertificateInfo(rel, c.getSubjectX500Principal().getName(), c.getSerialNumber().toString(16),
-                        Pem.sha256Fingerprint(c), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(),
-                        !rel.startsWith("previous")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot be listed", e);
-        }
-        return out;
-    }
-
-    /** Current certificates that expire within {@code within} from now (or have expired): the start-up warning. */
-    public List<CertificateInfo> expiringWithin(Path dir, Duration within) {
-        Instant limit = now().plus(within);
-        return describe(dir).stream().filter(CertificateInfo::current)
-                .filter(c -> c.notAfter().isBefore(limit))
-                .sorted(Comparator.comparing(CertificateInfo::notAfter)).toList();
+        return f.startsWith(KeyDirectory.GATEWAY) && (f.endsWith(".key.pem") || f.endsWith(".cert.pem"));
     }
 
     // ---------------------------------------------------------------------------------------------------

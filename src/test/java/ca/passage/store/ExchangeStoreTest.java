@@ -1,6 +1,20 @@
-package ca.passage.ledger;
+package ca.passage.store;
 
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.LedgerVerifier;
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.ExchangeState;
+import ca.passage.store.StoreException;
+import ca.passage.store.Transition;
+
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.NoticeRecord;
+
+import ca.passage.testing.TestDb.Backend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -14,11 +28,11 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 
-import static ca.passage.ledger.ExchangeState.ACKNOWLEDGED;
-import static ca.passage.ledger.ExchangeState.QUEUED;
-import static ca.passage.ledger.ExchangeState.RECEIVED;
-import static ca.passage.ledger.ExchangeState.SENDING;
-import static ca.passage.ledger.ExchangeState.SENT;
+import static ca.passage.store.ExchangeState.ACKNOWLEDGED;
+import static ca.passage.store.ExchangeState.QUEUED;
+import static ca.passage.store.ExchangeState.RECEIVED;
+import static ca.passage.store.ExchangeState.SENDING;
+import static ca.passage.store.ExchangeState.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

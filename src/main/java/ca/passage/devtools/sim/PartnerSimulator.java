@@ -1,4 +1,4 @@
-package ca.passage.sim;
+package ca.passage.devtools.sim;
 
 import ca.passage.crypto.CryptoProfile;
 import ca.passage.crypto.Keyring;

@@ -1,4 +1,6 @@
-package ca.passage.ledger;
+package ca.passage.inbound;
+
+import ca.passage.store.StoreException;
 
 import ca.passage.crypto.SeenMessages;
 

@@ -1,4 +1,9 @@
-package ca.passage.ledger;
+package ca.passage.partner;
+
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Jdbc;
+import ca.passage.store.StoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
