@@ -215,6 +215,7 @@ public final class Gateway implements AutoCloseable {
                     String routeId = TemplatedRouteBuilder.builder(main.getCamelContext(), "outbound-partner")
                             .routeId("outbound-" + p.id())
                             .parameter("partnerId", p.id())
+                            .parameter("consumers", String.valueOf(p.channel().consumers()))
                             .add();
                     if (suspended.contains(p.id())) {
                         main.getCamelContext().getRouteController().stopRoute(routeId);

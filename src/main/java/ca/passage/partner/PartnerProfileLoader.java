@@ -107,7 +107,8 @@ public final class PartnerProfileLoader {
     }
 
     private static Channel channel(Fields f) {
-        f.rejectUnknown(Set.of("type", "endpoint"));
+        f.rejectUnknown(Set.of("type", "endpoint", "consumers"));
+        int consumers = f.has("consumers") ? f.integer("consumers", 1, 64) : Channel.DEFAULT_CONSUMERS;
         String type = f.text("type", Pattern.compile("http"), "http");
         String endpoint = f.text("endpoint", null, null);
         try {
@@ -115,7 +116,7 @@ public final class PartnerProfileLoader {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw f.error("endpoint", "must be an http(s) URL with a host, got " + endpoint);
             }
-            return new Channel(type, uri);
+            return new Channel(type, uri, consumers);
         } catch (URISyntaxException e) {
             throw f.error("endpoint", "not a URL: " + endpoint);
         }
@@ -219,6 +220,11 @@ public final class PartnerProfileLoader {
                 throw error(field, "must be true or false");
             }
             return v.asBoolean();
+        }
+
+        boolean has(String field) {
+            JsonNode v = node.get(field);
+            return v != null && !v.isNull();
         }
 
         int integer(String field, int min, int max) {
