@@ -13,19 +13,21 @@
 #   BENCH_JFR=1 (a JFR recording of each process over step 2: <folder>/<process>.jfr; scripts/jfr-top.py reads it)
 #   BENCH_JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"   BENCH_GATEWAY_OPTS (extra JVM options for the gateway)
 #   BENCH_SAMPLE=samples/notices/02-red-labour-suspect.xml
+#   BENCH_CONSUMERS=4 (channel.consumers written into the copied partner profiles: deliveries in flight per partner)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 notices="${1:-300}"; clients="${2:-8}"
 heap="${BENCH_HEAP:--Xmx256m}"; warmup="${BENCH_WARMUP:-30}"
 sample="${BENCH_SAMPLE:-samples/notices/02-red-labour-suspect.xml}"
 jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+consumers="${BENCH_CONSUMERS:-4}"
 
 ./passage --help >/dev/null           # builds target/passage.jar when stale
 jar="$PWD/target/passage.jar"
 run="target/bench/$(date -u +%Y%m%dT%H%M%S)"
 mkdir -p "$run/profiles" "$run/logs"
 run="$(cd "$run" && pwd)"
-echo "bench: $notices notices, $clients clients, heap $heap, folder $run"
+echo "bench: $notices notices, $clients clients, heap $heap, $consumers consumers per partner, folder $run"
 echo "bench: machine $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -37,7 +39,8 @@ java -jar "$jar" keys init --dir "$run/keys" >"$run/logs/keys.log"
 partners=()
 for f in partner-profiles/*.yaml; do
   id="$(basename "$f" .yaml)"; port="$(free_port)"
-  sed -E "s#(endpoint: http://127\.0\.0\.1:)[0-9]+#\1$port#" "$f" >"$run/profiles/$id.yaml"
+  sed -E "s#(endpoint: http://127\.0\.0\.1:)[0-9]+#\1$port#; s#^(  endpoint: .*)#  consumers: $consumers\n\1#" "$f" \
+    >"$run/profiles/$id.yaml"
   partners+=("$id:$port")
 done
 [ -f partner-profiles/README.md ] && cp partner-profiles/README.md "$run/profiles/" || true
