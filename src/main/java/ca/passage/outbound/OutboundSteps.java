@@ -14,6 +14,7 @@ import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Jdbc;
 import ca.passage.store.MessageArchive;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -28,6 +29,7 @@ import ca.passage.translate.TranslatorRegistry;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -125,18 +127,26 @@ public final class OutboundSteps {
     public OutboundMessage post(OutboundMessage m) {
         archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.exchange().messageId(),
                 m.exchange().exchangeId(), m.sealed());
+        byte[] answer;
         try {
-            byte[] answer = channel.post(m.partner().channel().endpoint(), m.sealed());
-            store.transition(new Transition(m.exchange().exchangeId(), EnumSet.of(ExchangeState.SENDING),
-                    ExchangeState.SENT, false, null, m.sealedDigest(), null,
-                    audit(m.exchange(), "MESSAGE_SENT", "OK", null)
-                            .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
-                            .withDigest(m.sealedDigest())));
-            return m.withAnswer(answer);
+            answer = channel.post(m.partner().channel().endpoint(), m.sealed());
         } catch (DeliveryException e) {
             attemptFailed(m.exchange(), EnumSet.of(ExchangeState.SENDING), e.getMessage());
             throw e;
         }
+        if (answer == null || answer.length == 0) {
+            store.transition(sent(m));
+        }
+        // With a receipt in the answer, SENT is recorded by acceptReceipt in the transaction that closes the exchange.
+        return m.withAnswer(answer);
+    }
+
+    private Transition sent(OutboundMessage m) {
+        return new Transition(m.exchange().exchangeId(), EnumSet.of(ExchangeState.SENDING),
+                ExchangeState.SENT, false, null, m.sealedDigest(), null,
+                audit(m.exchange(), "MESSAGE_SENT", "OK", null)
+                        .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
+                        .withDigest(m.sealedDigest()));
     }
 
     /**
@@ -150,27 +160,31 @@ public final class OutboundSteps {
         if (m.answer() == null || m.answer().length == 0) {
             return ExchangeState.SENT;
         }
-        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.exchange().messageId(),
-                e.exchangeId(), m.answer());
         Receipt receipt;
+        String refused = null;
         try {
             OpenedMessage opened = opener.open(m.answer(), security.trust(), security.profile());
             receipt = Receipt.read(opened.document());
+            if (!e.messageId().equals(receipt.header().refToMessageId())
+                    || !receipt.receivedDigest().equalsIgnoreCase(m.sealedDigest())) {
+                refused = "receipt does not match the message sent (RefToMessageId or digest differs)";
+            }
         } catch (SecurityRefusal | EnvelopeException ex) {
-            String reason = "invalid receipt: " + ex.getMessage();
-            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
-            throw new DeliveryException(reason);
+            refused = "invalid receipt: " + ex.getMessage();
         }
-        if (!e.messageId().equals(receipt.header().refToMessageId())
-                || !receipt.receivedDigest().equalsIgnoreCase(m.sealedDigest())) {
-            String reason = "receipt does not match the message sent (RefToMessageId or digest differs)";
-            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
-            throw new DeliveryException(reason);
-        }
+        // The answer is archived, the exchange SENT and (with a valid receipt) ACKNOWLEDGED in one transaction.
         String receiptDigest = Digests.sha256(m.answer());
-        boolean closed = store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
-                ExchangeState.ACKNOWLEDGED, audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
-                .withReceiptDigest(receiptDigest));
+        Jdbc.Work<Object> archiveAnswer = c -> archive.store(c, MessageArchive.Direction.RECEIVED, m.partner().id(),
+                e.messageId(), e.exchangeId(), m.answer());
+        if (refused != null) {
+            store.transitionsWith(archiveAnswer, List.of(sent(m), Transition.of(e.exchangeId(),
+                    EnumSet.of(ExchangeState.SENT), ExchangeState.QUEUED,
+                    audit(e, "DELIVERY_ATTEMPT", "FAILED", "DELIVERY_FAILURE")).withError(refused)));
+            throw new DeliveryException(refused);
+        }
+        boolean closed = store.transitionsWith(archiveAnswer, List.of(sent(m), Transition.of(e.exchangeId(),
+                EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
+                audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest)).withReceiptDigest(receiptDigest)));
         return closed ? ExchangeState.ACKNOWLEDGED : store.findExchange(e.exchangeId()).orElseThrow().state();
     }
 
