@@ -139,24 +139,6 @@ public final class ExchangeStore {
         return Jdbc.inTransaction(dataSource, "exchange store", c -> apply(c, t));
     }
 
-    /**
-     * Other work ({@code first}, e.g. archiving the receipt) and a sequence of transitions of one exchange in one
-     * transaction, each transition audited as usual: one commit (one wait for the audit chain head) where separate
-     * calls would take several. Stops at, and returns false for, the first transition that does not apply; the work
-     * done before it commits with it, as separate calls would have.
-     */
-    public boolean transitionsWith(Jdbc.Work<?> first, List<Transition> transitions) {
-        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
-            first.run(c);
-            for (Transition t : transitions) {
-                if (!apply(c, t)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
     private boolean apply(Connection c, Transition t) throws SQLException {
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
