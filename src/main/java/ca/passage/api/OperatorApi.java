@@ -5,6 +5,7 @@ import ca.passage.inbound.DomesticResponse;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -142,7 +143,7 @@ public final class OperatorApi {
         for (String target : targets) {
             String exchangeId = "X-" + UUID.randomUUID();
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
-            exchanges.add(new ExchangeRecord(exchangeId, noticeId, target, "OUT", ExchangeState.RECEIVED, messageId,
+            exchanges.add(new ExchangeRecord(exchangeId, noticeId, target, Direction.OUT, ExchangeState.RECEIVED, messageId,
                     noticeId, 0, null, null, null, now, now, null, null));
             events.add(AuditEvent.exchange(now, operator(user), "NOTICE_FORWARDED", noticeId, exchangeId, messageId,
                     target).withDisclosure(null, notice.handlingCode()).withOutcome("RECEIVED", null));

@@ -13,6 +13,7 @@ import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.store.Direction;
 import ca.passage.store.DomesticResponseRecord;
 import ca.passage.store.DomesticResponseStore;
 import ca.passage.store.ExchangeRecord;
@@ -73,7 +74,7 @@ public final class DomesticResponse {
         if (response.rejected() && (response.errorCode() == null || response.errorCode().isBlank())) {
             throw new IllegalArgumentException("a rejection needs an error code");
         }
-        ExchangeRecord received = store.exchangesOf(noticeId).stream().filter(e -> "IN".equals(e.direction()))
+        ExchangeRecord received = store.exchangesOf(noticeId).stream().filter(e -> e.direction() == Direction.IN)
                 .findFirst().orElseThrow(() -> new NoSuchElementException("no inbound exchange for " + noticeId));
         Instant now = clock.instant();
         String responseId = "R-" + UUID.randomUUID();

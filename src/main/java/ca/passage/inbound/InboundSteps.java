@@ -16,6 +16,7 @@ import ca.passage.envelope.ErrorSignal;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -217,7 +218,7 @@ public final class InboundSteps {
                 notice.requestedAction().label(), notice.priority().name(), header.handlingCode(),
                 notice.legalBasis().instrument(), "partner:" + partner.id(), now, Digests.sha256(canonical), canonical,
                 "NOT_REQUIRED", null, null, partner.id());
-        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), "IN",
+        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), Direction.IN,
                 ExchangeState.RECEIVED_INBOUND, header.messageId(), header.conversationId(), 1, null, null, null,
                 now, now, now, now);
         store.storeNotice(record, List.of(exchange), List.of(

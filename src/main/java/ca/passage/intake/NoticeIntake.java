@@ -2,6 +2,7 @@ package ca.passage.intake;
 
 import ca.passage.envelope.Digests;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -100,7 +101,7 @@ public final class NoticeIntake {
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
             // A notice that needs a supervisor holds all its exchanges: it leaves as one decision, or not at all.
             ExchangeState state = needsApproval ? ExchangeState.PENDING_APPROVAL : ExchangeState.RECEIVED;
-            exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, "OUT", state,
+            exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, Direction.OUT, state,
                     messageId, notice.noticeId(), 0, null, null, null, now, now, null, null));
             events.add(AuditEvent.exchange(now, submittedBy, "EXCHANGE_CREATED", notice.noticeId(), exchangeId,
                     messageId, partnerId).withOutcome(state.name(), null));

@@ -6,6 +6,7 @@ import ca.passage.crypto.KeyFamily;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.notice.CaseNotice;
@@ -75,7 +76,7 @@ class InboundPathTest {
         List<ExchangeRecord> exchanges = gateway.store().exchangesOf("IN-eu-agency-IN-TEST-1");
         assertThat(exchanges).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
-            assertThat(e.direction()).isEqualTo("IN");
+            assertThat(e.direction()).isEqualTo(Direction.IN);
         });
         Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-TEST-1.xml");
         awaitFile(domestic);

@@ -10,6 +10,7 @@ import ca.passage.ledger.AuditSearch;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.store.Direction;
 import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
@@ -123,7 +124,7 @@ class GatewayHostileInboundTest {
     }
 
     private long inboundNotices() {
-        return gateway.store().search(HUB, null, 10_000).stream().filter(e -> "IN".equals(e.direction())).count();
+        return gateway.store().search(HUB, null, 10_000).stream().filter(e -> e.direction() == Direction.IN).count();
     }
 
     // ------------------------------------------------------------------ message builders

@@ -167,7 +167,7 @@ class ExchangeStoreTest {
             ExchangeStore store = store(db);
             NoticeRecord pending = new NoticeRecord("N-1", "F-1", 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0,
                     "d".repeat(64), "<notice/>".getBytes(StandardCharsets.UTF_8), "PENDING", null, null, null);
-            ExchangeRecord held = new ExchangeRecord("X-held", "N-1", "eu-agency", "OUT", ExchangeState.PENDING_APPROVAL,
+            ExchangeRecord held = new ExchangeRecord("X-held", "N-1", "eu-agency", Direction.OUT, ExchangeState.PENDING_APPROVAL,
                     "M-held", "C-N-1", 0, null, null, null, T0, T0, null, null);
             store.storeNotice(pending, List.of(held), List.of(intake("N-1")));
             int moved = store.decideApproval("N-1", "APPROVED", "supervisor:sgt-lavoie", List.of(
@@ -193,7 +193,7 @@ class ExchangeStoreTest {
     }
 
     static ExchangeRecord exchange(String id, String noticeId, String partner) {
-        return new ExchangeRecord(id, noticeId, partner, "OUT", RECEIVED, "M-" + id, "C-" + noticeId, 0, null, null,
+        return new ExchangeRecord(id, noticeId, partner, Direction.OUT, RECEIVED, "M-" + id, "C-" + noticeId, 0, null, null,
                 null, T0, T0, null, null);
     }
 
