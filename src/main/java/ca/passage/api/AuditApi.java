@@ -1,5 +1,6 @@
 package ca.passage.api;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.AuditQuery;
@@ -241,7 +242,7 @@ public final class AuditApi {
         String user = single(headers.get(USER_HEADER));
         String actor = user != null && USER.matcher(user).matches() ? ACTOR_PREFIX + user : "unidentified";
         try {
-            ledger.append(new AuditEvent(null, actor, "AUDIT_ACCESS_DENIED", null, null, null, null, null, null, null,
+            ledger.append(new AuditEvent(null, actor, AuditAction.AUDIT_ACCESS_DENIED.name(), null, null, null, null, null, null, null,
                     "DENIED", action));
         } catch (RuntimeException e) {
             LOG.error("could not record a refused audit read: {}", e.toString());

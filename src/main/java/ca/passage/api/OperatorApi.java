@@ -3,6 +3,7 @@ package ca.passage.api;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.inbound.DomesticResponse;
 import ca.passage.intake.IntakeReceipt;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.store.Direction;
@@ -62,7 +63,7 @@ public final class OperatorApi {
     public ApiResponse resend(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
         return store.findExchange(exchangeId).map(e -> {
             boolean moved = store.transition(Transition.of(exchangeId, EnumSet.of(ExchangeState.FAILED),
-                    ExchangeState.RECEIVED, audit(e, operator(user), "OPERATOR_RESEND")));
+                    ExchangeState.RECEIVED, audit(e, operator(user), AuditAction.OPERATOR_RESEND)));
             if (!moved) {
                 return ApiResponses.problem(409, "Not resendable", "exchange " + exchangeId + " is " + e.state() + "; only FAILED can be resent");
             }
@@ -75,7 +76,7 @@ public final class OperatorApi {
     public ApiResponse cancel(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
         return store.findExchange(exchangeId).map(e -> {
             boolean moved = store.transition(Transition.of(exchangeId, CANCELLABLE, ExchangeState.CANCELLED,
-                    audit(e, operator(user), "OPERATOR_CANCEL")).withError("cancelled by " + operator(user)));
+                    audit(e, operator(user), AuditAction.OPERATOR_CANCEL)).withError("cancelled by " + operator(user)));
             return moved ? ApiResponses.ok(Map.of("exchangeId", exchangeId, "state", ExchangeState.CANCELLED.name()))
                     : ApiResponses.problem(409, "Not cancellable", "exchange " + exchangeId + " is " + e.state()
                     + "; only an exchange not yet sent can be cancelled");
@@ -131,7 +132,7 @@ public final class OperatorApi {
         Instant now = clock.instant();
         if (!refusals.isEmpty()) {
             for (Violation v : refusals) {
-                ledger.append(AuditEvent.of(now, operator(user), "ONWARD_TRANSFER_REFUSED").withNotice(noticeId)
+                ledger.append(AuditEvent.of(now, operator(user), AuditAction.ONWARD_TRANSFER_REFUSED).withNotice(noticeId)
                         .withPartner(v.path().replaceAll("^\\$\\.to\\[|\\]$", ""))
                         .withDisclosure(null, notice.handlingCode()).withOutcome("REFUSED", "HANDLING_CODE"));
             }
@@ -145,7 +146,7 @@ public final class OperatorApi {
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
             exchanges.add(new ExchangeRecord(exchangeId, noticeId, target, Direction.OUT, ExchangeState.RECEIVED, messageId,
                     noticeId, 0, null, null, null, now, now, null, null));
-            events.add(AuditEvent.exchange(now, operator(user), "NOTICE_FORWARDED", noticeId, exchangeId, messageId,
+            events.add(AuditEvent.exchange(now, operator(user), AuditAction.NOTICE_FORWARDED, noticeId, exchangeId, messageId,
                     target).withDisclosure(null, notice.handlingCode()).withOutcome("RECEIVED", null));
         }
         store.addExchanges(exchanges, events);
@@ -187,7 +188,7 @@ public final class OperatorApi {
         return user == null || user.isBlank() ? "operator:unidentified" : "operator:" + user;
     }
 
-    private static AuditEvent audit(ExchangeRecord e, String actor, String action) {
+    private static AuditEvent audit(ExchangeRecord e, String actor, AuditAction action) {
         return AuditEvent.exchange(null, actor, action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome("OK", null);
     }

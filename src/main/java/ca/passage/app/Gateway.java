@@ -7,6 +7,7 @@ import ca.passage.crypto.FreshnessCheck;
 import ca.passage.crypto.InboundGuard;
 import ca.passage.inbound.DomesticResponse;
 import ca.passage.inbound.InboundSteps;
+import ca.passage.ledger.AuditAction;
 import ca.passage.partner.PartnerSuspensions;
 import ca.passage.inbound.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
@@ -225,13 +226,13 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the outbound routes: " + e.getMessage(), e);
         }
-        ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STARTED").withOutcome("OK", null));
-        ledger.append(AuditEvent.of(clock.instant(), "system", "PARTNER_PROFILES_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STARTED).withOutcome("OK", null));
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.PARTNER_PROFILES_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.partnerProfiles(), ".yaml")).withOutcome("OK", null));
-        ledger.append(AuditEvent.of(clock.instant(), "system", "CRYPTO_CONFIG_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.CRYPTO_CONFIG_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.cryptoConfig(), ".yaml")).withOutcome("OK", null));
         // Certificates only: the digest shows a key change (rotation, new partner certificate), never a secret.
-        ledger.append(AuditEvent.of(clock.instant(), "system", "CERTIFICATES_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.CERTIFICATES_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.keysDir(), ".cert.pem")).withOutcome("OK", null));
         LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
                 settings.httpPort(), settings.managementPort(), partners.all().size());
@@ -266,7 +267,7 @@ public final class Gateway implements AutoCloseable {
             broker.close();
         }
         if (ledger != null) {
-            ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STOPPED").withOutcome("OK", null));
+            ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STOPPED).withOutcome("OK", null));
             ledger.close();
         }
         if (database != null) {

@@ -12,6 +12,7 @@ import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.Direction;
 import ca.passage.store.DomesticResponseRecord;
@@ -82,7 +83,7 @@ public final class DomesticResponse {
                 received.exchangeId(), responseId.substring(2) + "@passage.gc.ca", response.status(),
                 response.errorCode(), response.description(), officer, DomesticResponseRecord.PENDING, 0, null, now,
                 now, null, null);
-        responses.record(r, audit(r, officer, "DOMESTIC_RESPONSE_RECORDED", response.status(), response.errorCode()));
+        responses.record(r, audit(r, officer, AuditAction.DOMESTIC_RESPONSE_RECORDED, response.status(), response.errorCode()));
         return r;
     }
 
@@ -115,15 +116,15 @@ public final class DomesticResponse {
                 throw new DeliveryException("the partner's receipt does not match the response sent");
             }
             responses.markSent(responseId, Digests.sha256(answer),
-                    audit(r, "system", "DOMESTIC_RESPONSE_SENT", r.status(), r.errorCode()).withDigest(Digests.sha256(sealed)));
+                    audit(r, "system", AuditAction.DOMESTIC_RESPONSE_SENT, r.status(), r.errorCode()).withDigest(Digests.sha256(sealed)));
         } catch (SecurityRefusal | EnvelopeException | DeliveryException e) {
             boolean last = r.attempts() + 1 >= partner.retry().maxAttempts();
             responses.recordFailure(responseId, e.getMessage(), last, partner.retry().delayBefore(r.attempts() + 1),
-                    audit(r, "system", "DOMESTIC_RESPONSE_FAILED", "FAILED", "DELIVERY_FAILURE"));
+                    audit(r, "system", AuditAction.DOMESTIC_RESPONSE_FAILED, "FAILED", "DELIVERY_FAILURE"));
         }
     }
 
-    private static AuditEvent audit(DomesticResponseRecord r, String actor, String action, String outcome, String code) {
+    private static AuditEvent audit(DomesticResponseRecord r, String actor, AuditAction action, String outcome, String code) {
         return AuditEvent.exchange(null, actor, action, r.noticeId(), r.inboundExchangeId(), r.messageId(), r.partnerId())
                 .withOutcome(outcome, code);
     }

@@ -1,5 +1,6 @@
 package ca.passage.intake;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -30,7 +31,7 @@ public final class QueueSteps {
     public void markQueued(String exchangeId) {
         store.findExchange(exchangeId).ifPresent(e -> store.transition(Transition.of(exchangeId,
                 EnumSet.of(ExchangeState.RECEIVED), ExchangeState.QUEUED,
-                AuditEvent.exchange(null, "system", "EXCHANGE_QUEUED", e.noticeId(), e.exchangeId(), e.messageId(),
+                AuditEvent.exchange(null, "system", AuditAction.EXCHANGE_QUEUED, e.noticeId(), e.exchangeId(), e.messageId(),
                         e.partnerId()).withOutcome("QUEUED", null))));
     }
 

@@ -12,6 +12,7 @@ import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.store.MessageArchive;
@@ -78,7 +79,7 @@ public final class OutboundSteps {
         }
         ExchangeRecord e = found.get();
         boolean claimed = store.transition(Transition.of(e.exchangeId(), SENDABLE, ExchangeState.SENDING,
-                audit(e, "DELIVERY_ATTEMPT", "STARTED", null)).countingAttempt());
+                audit(e, AuditAction.DELIVERY_ATTEMPT, "STARTED", null)).countingAttempt());
         if (!claimed) {
             return Optional.empty();
         }
@@ -95,7 +96,7 @@ public final class OutboundSteps {
         if (!payload.removedCategories().isEmpty()) {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), "POLICY_APPLIED", "FILTERED", "REMOVED:" + removed)
+            ledger.append(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
                     .withDisclosure(m.notice().legalBasis().instrument(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
@@ -129,7 +130,7 @@ public final class OutboundSteps {
             byte[] answer = channel.post(m.partner().channel().endpoint(), m.sealed());
             store.transition(new Transition(m.exchange().exchangeId(), EnumSet.of(ExchangeState.SENDING),
                     ExchangeState.SENT, false, null, m.sealedDigest(), null,
-                    audit(m.exchange(), "MESSAGE_SENT", "OK", null)
+                    audit(m.exchange(), AuditAction.MESSAGE_SENT, "OK", null)
                             .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
                             .withDigest(m.sealedDigest())));
             return m.withAnswer(answer);
@@ -169,7 +170,7 @@ public final class OutboundSteps {
         }
         String receiptDigest = Digests.sha256(m.answer());
         boolean closed = store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
-                ExchangeState.ACKNOWLEDGED, audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
+                ExchangeState.ACKNOWLEDGED, audit(e, AuditAction.RECEIPT_ACCEPTED, "OK", null).withDigest(receiptDigest))
                 .withReceiptDigest(receiptDigest));
         return closed ? ExchangeState.ACKNOWLEDGED : store.findExchange(e.exchangeId()).orElseThrow().state();
     }
@@ -180,7 +181,7 @@ public final class OutboundSteps {
      */
     private void attemptFailed(ExchangeRecord e, EnumSet<ExchangeState> from, String reason) {
         store.transition(Transition.of(e.exchangeId(), from, ExchangeState.QUEUED,
-                audit(e, "DELIVERY_ATTEMPT", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                audit(e, AuditAction.DELIVERY_ATTEMPT, "FAILED", "DELIVERY_FAILURE")).withError(reason));
     }
 
     /** Dead letter: the broker gave up after the partner's retry limit. */
@@ -189,11 +190,11 @@ public final class OutboundSteps {
             String reason = "retry limit reached" + (e.lastError() == null ? "" : "; last error: " + e.lastError());
             EnumSet<ExchangeState> open = EnumSet.complementOf(EnumSet.copyOf(ExchangeState.FINAL));
             store.transition(Transition.of(exchangeId, open, ExchangeState.FAILED,
-                    audit(e, "EXCHANGE_FAILED", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                    audit(e, AuditAction.EXCHANGE_FAILED, "FAILED", "DELIVERY_FAILURE")).withError(reason));
         });
     }
 
-    private static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {
+    private static AuditEvent audit(ExchangeRecord e, AuditAction action, String outcome, String errorCode) {
         return AuditEvent.exchange(null, "system", action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome(outcome, errorCode);
     }

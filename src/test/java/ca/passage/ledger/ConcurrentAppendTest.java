@@ -42,7 +42,7 @@ class ConcurrentAppendTest {
                     start.await();
                     List<Long> seqs = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        seqs.add(ledger.append(AuditEvent.of(null, node, "DELIVERY_ATTEMPT").withOutcome("OK", null)));
+                        seqs.add(ledger.append(AuditEvent.of(null, node, AuditAction.DELIVERY_ATTEMPT).withOutcome("OK", null)));
                     }
                     return seqs;
                 }));
