@@ -1,5 +1,6 @@
 package ca.passage.app;
 
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -94,15 +95,9 @@ class DropFolderTest {
         }
     }
 
-    private static boolean await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
+    private static boolean await(BooleanSupplier condition, Duration within) {
+        Await.until(within, condition::getAsBoolean);
+        return true;
     }
 
 }

@@ -4,6 +4,7 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.partner.PartnerProfile;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,14 +199,9 @@ class GatewayEndToEndTest {
         assertThat(r.body()).contains(mention).doesNotContain("Exception");
     }
 
-    private List<ExchangeRecord> awaitClosed(String noticeId, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        List<ExchangeRecord> exchanges = gateway.store().exchangesOf(noticeId);
-        while (Instant.now().isBefore(deadline) && exchanges.stream().anyMatch(e -> !e.state().isFinal())) {
-            Thread.sleep(100);
-            exchanges = gateway.store().exchangesOf(noticeId);
-        }
-        return exchanges;
+    private List<ExchangeRecord> awaitClosed(String noticeId, Duration within) {
+        return Await.until(within, () -> gateway.store().exchangesOf(noticeId),
+                exchanges -> exchanges.stream().allMatch(e -> e.state().isFinal()));
     }
 
     private HttpResponse<String> post(String type, byte[] body) throws Exception {

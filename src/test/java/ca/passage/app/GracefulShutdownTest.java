@@ -3,6 +3,7 @@ package ca.passage.app;
 import ca.passage.store.Database;
 import ca.passage.store.ExchangeState;
 import ca.passage.devtools.sim.SimBehaviour;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +39,8 @@ class GracefulShutdownTest {
                             URI.create(running.baseUrl() + "/api/v1/notices")).header("Content-Type", "application/xml")
                     .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(202);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (running.gateway.store().exchangesOf("CA-2026-000105").stream()
-                    .noneMatch(e -> e.partnerId().equals("eu-agency") && e.state() == ExchangeState.SENDING)
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(30), () -> running.gateway.store().exchangesOf("CA-2026-000105").stream()
+                    .anyMatch(e -> e.partnerId().equals("eu-agency") && e.state() == ExchangeState.SENDING));
             running.gateway.close(); // while the EU agency still holds the delivery
             try (Database db = Database.open(Database.h2Url(data), "sa", "");
                  Connection c = db.dataSource().getConnection();

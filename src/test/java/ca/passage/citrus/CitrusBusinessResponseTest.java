@@ -18,8 +18,10 @@ import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import ca.passage.testing.TestProfiles;
+import java.util.Optional;
 import org.citrusframework.TestAction;
 import org.citrusframework.TestCaseRunner;
 import org.citrusframework.annotations.CitrusResource;
@@ -175,21 +177,8 @@ class CitrusBusinessResponseTest {
     }
 
     private static ExchangeRecord awaitState(String noticeId, ExchangeState state) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            var found = gateway.store().exchangesOf(noticeId).stream()
-                    .filter(x -> x.partnerId().equals(EU) && x.state() == state).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError(noticeId + " to " + EU + " never reached " + state);
+        return Await.until(Duration.ofSeconds(30), () -> gateway.store().exchangesOf(noticeId).stream()
+                .filter(x -> x.partnerId().equals(EU) && x.state() == state).findFirst(), Optional::isPresent).get();
     }
 
     private static String xpath(String xml, String expression) {

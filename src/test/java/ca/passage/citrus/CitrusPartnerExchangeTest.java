@@ -21,6 +21,7 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.testing.Await;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -308,18 +309,8 @@ class CitrusPartnerExchangeTest {
     }
 
     private static ExchangeRecord awaitFinal(String exchangeId, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        ExchangeRecord e = gateway.store().findExchange(exchangeId).orElseThrow();
-        while (!e.state().isFinal() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-            e = gateway.store().findExchange(exchangeId).orElseThrow();
-        }
-        return e;
+        return Await.until(within, () -> gateway.store().findExchange(exchangeId).orElseThrow(),
+                e -> e.state().isFinal());
     }
 
     /** The shipped profiles, each endpoint moved to a free port (the hub's to the Citrus server). */
