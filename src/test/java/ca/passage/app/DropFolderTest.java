@@ -6,6 +6,7 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A notice file dropped into {@code <data>/inbox} is taken in like a REST submission, and the file is filed away. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class DropFolderTest {
 
     private RunningGateway running;

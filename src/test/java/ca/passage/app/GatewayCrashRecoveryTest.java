@@ -10,6 +10,7 @@ import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is killed, the partners come up, the gateway restarts, and every exchange must reach ACKNOWLEDGED, each
  * message received once by its partner.
  */
+@Tag("process")
 class GatewayCrashRecoveryTest {
 
     private static final int NOTICES = 10;

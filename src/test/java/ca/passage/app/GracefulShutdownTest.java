@@ -5,6 +5,7 @@ import ca.passage.store.ExchangeState;
 import ca.passage.devtools.sim.SimBehaviour;
 import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Stopping the gateway while a delivery is on the wire lets that delivery finish (receipt verified, exchange
  * ACKNOWLEDGED) before the broker and store close, instead of cutting it off half-way.
  */
+@Tag("process")
 class GracefulShutdownTest {
 
     @Test

@@ -34,6 +34,7 @@ import org.citrusframework.junit.jupiter.CitrusSupport;
 import org.citrusframework.variable.VariableExtractor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -56,6 +57,7 @@ import static org.citrusframework.http.actions.HttpActionBuilder.http;
  * scenario ends with the notice accepted, the other with it rejected (error code and text kept on the exchange).
  */
 @CitrusSupport
+@Tag("process")
 class CitrusBusinessResponseTest {
 
     private static final String EU = "eu-agency";

@@ -39,6 +39,7 @@ import org.citrusframework.validation.xml.XpathMessageValidationContext;
 import org.citrusframework.variable.VariableExtractor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.HttpStatus;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -78,6 +79,7 @@ import static org.citrusframework.http.actions.HttpActionBuilder.http;
  * hub. The exchange must end ACKNOWLEDGED.
  */
 @CitrusSupport
+@Tag("process")
 class CitrusPartnerExchangeTest {
 
     private static final String HUB = "interpol-hub";

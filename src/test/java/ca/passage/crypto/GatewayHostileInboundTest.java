@@ -16,6 +16,7 @@ import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test-only {@link HostileSealer} where an algorithm must be wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class GatewayHostileInboundTest {
 
     private static final String HUB = "interpol-hub";
