@@ -27,11 +27,9 @@ import ca.passage.notice.SocialMediaHandle;
 import ca.passage.notice.TraffickingEvent;
 import ca.passage.notice.Vehicle;
 import ca.passage.notice.Warrant;
-import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.w3c.dom.Element;
 
 import java.math.BigDecimal;
 import java.util.List;

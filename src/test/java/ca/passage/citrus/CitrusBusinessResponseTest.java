@@ -5,7 +5,6 @@ import ca.passage.crypto.KeyDirectory;
 import ca.passage.app.Gateway;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.CryptoProfile;
-import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.PartnerTrust;

@@ -1,6 +1,5 @@
 package ca.passage.crypto;
 
-import ca.passage.devtools.pki.DevPki;
 
 import ca.passage.app.Gateway;
 import ca.passage.envelope.Envelope;

@@ -25,7 +25,6 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
