@@ -158,6 +158,7 @@ class GatewayCrashRecoveryTest {
                 }
             });
         } catch (ConditionTimeoutException e) {
+            p.destroyForcibly(); // never leave a gateway running after its test
             throw new IllegalStateException("gateway did not come up: " + Files.readString(log), e);
         }
         return p;
