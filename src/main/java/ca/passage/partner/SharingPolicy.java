@@ -59,6 +59,8 @@ import java.util.Set;
  */
 public final class SharingPolicy {
 
+    private final FreeTextScreener screener = new FreeTextScreener();
+
     public SharingPolicy() {
     }
 
@@ -112,10 +114,20 @@ public final class SharingPolicy {
         CaseNotice filtered = new CaseNotice(notice.schemaVersion(), notice.noticeId(), notice.nationalFileNumber(),
                 notice.version(), notice.supersedes(), notice.originatingAgency(), notice.requestedAction(),
                 notice.priority(), notice.legalBasis(), new Handling(code, restriction), notice.grading(),
-                notice.dates(), notice.language(), notice.summary(), offence, events, persons, assets,
+                notice.dates(), notice.language(), summaryToRelease(notice), null, offence, events, persons, assets,
                 List.of(partner.id()));
+        FreeTextScreener.Result screened = screener.screen(notice, filtered);
 
-        return new PolicyOutcome(filtered, partner.id(), removed, code, ageBands, approvalReason(notice, filtered, partner));
+        List<String> reasons = new ArrayList<>(approvalReasons(notice, screened.notice(), partner));
+        reasons.addAll(screened.holdReasons());
+        return new PolicyOutcome(screened.notice(), partner.id(), removed, code, ageBands, String.join("; ", reasons),
+                screened.redactions());
+    }
+
+    /** The officer's release summary when there is one (written for partners), else the case summary. */
+    private static String summaryToRelease(CaseNotice notice) {
+        String release = notice.releaseSummary();
+        return release != null && !release.isBlank() ? release : notice.summary();
     }
 
     /** The handling code to send: the notice's, raised to the agreement's default; refused above the maximum. */
@@ -223,7 +235,7 @@ public final class SharingPolicy {
         }
     }
 
-    private static String approvalReason(CaseNotice original, CaseNotice filtered, PartnerProfile partner) {
+    private static List<String> approvalReasons(CaseNotice original, CaseNotice filtered, PartnerProfile partner) {
         List<String> reasons = new ArrayList<>();
         if (original.hasMinorVictim()) {
             reasons.add("the notice involves a minor victim");
@@ -234,6 +246,6 @@ public final class SharingPolicy {
             reasons.add("victim identity (" + String.join(", ", identified) + ") would leave Canada to partner "
                     + partner.id());
         }
-        return String.join("; ", reasons);
+        return reasons;
     }
 }
