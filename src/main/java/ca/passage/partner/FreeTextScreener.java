@@ -348,9 +348,8 @@ public final class FreeTextScreener {
                 addPhrase(needles, p.motherName(), Kind.NAME);
             }
             if (p.dateOfBirth() != null && (k == null || k.dateOfBirth() == null)) {
-                for (String form : dateForms(p.dateOfBirth())) {
-                    needles.add(new Needle(bounded(datePattern(form)), Kind.DATE_OF_BIRTH, Kind.DATE_OF_BIRTH.placeholder(), false));
-                }
+                String forms = String.join("|", dateForms(p.dateOfBirth()).stream().map(FreeTextScreener::datePattern).toList());
+                needles.add(new Needle(bounded(forms), Kind.DATE_OF_BIRTH, Kind.DATE_OF_BIRTH.placeholder(), false));
             }
             List<IdentityDocument> keptDocs = k == null ? List.of() : k.documents();
             p.documents().stream().filter(d -> !keptDocs.contains(d))
