@@ -5,6 +5,7 @@ import ca.passage.notice.CaseNotice;
 import ca.passage.notice.Handling;
 import ca.passage.notice.HandlingCode;
 import ca.passage.notice.Location;
+import ca.passage.notice.Minors;
 import ca.passage.notice.Offence;
 import ca.passage.notice.Person;
 import ca.passage.notice.PersonRole;
@@ -188,6 +189,8 @@ public final class SharingPolicy {
                 noteAttached(p, a, removed, true);
                 if (p.dateOfBirth() != null) {
                     ageBands.put(p.personId(), ageBand(p.dateOfBirth(), asOf));
+                } else if (p.estimatedAge() != null) {
+                    ageBands.put(p.personId(), ageBand(asOf.minusYears(p.estimatedAge()), asOf));
                 }
                 return new Person(p.personId(), p.role(), null, null, List.of(), null, p.sex(), p.nationalities(),
                         null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(), List.of(),
@@ -202,7 +205,7 @@ public final class SharingPolicy {
         }
         noteAttached(p, a, removed, false);
         return new Person(p.personId(), p.role(), p.familyName(), p.givenNames(), p.aliases(), p.dateOfBirth(),
-                p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(),
+                p.estimatedAge(), p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(),
                 a.allows(DataCategory.BIOMETRIC_REFERENCES) ? p.physicalDescription() : null,
                 p.minor(), p.missingSince(), p.fatherName(), p.motherName(),
                 a.allows(DataCategory.TRAVEL_DOCUMENTS) ? p.documents() : List.of(),
@@ -237,8 +240,17 @@ public final class SharingPolicy {
 
     private static List<String> approvalReasons(CaseNotice original, CaseNotice filtered, PartnerProfile partner) {
         List<String> reasons = new ArrayList<>();
-        if (original.hasMinorVictim()) {
+        List<Person> minors = Minors.minorsIn(original);
+        if (Minors.impliesMinorVictim(original) || minors.stream().anyMatch(p -> p.role() == PersonRole.VICTIM)) {
             reasons.add("the notice involves a minor victim");
+        }
+        for (PersonRole role : List.of(PersonRole.SUSPECT, PersonRole.WITNESS, PersonRole.REPORTING_PERSON)) {
+            List<String> ids = minors.stream().filter(p -> p.role() == role).map(Person::personId).toList();
+            if (!ids.isEmpty()) {
+                reasons.add("the notice involves a minor " + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " (" + String.join(", ", ids) + ") at the offence date"
+                        + (role == PersonRole.SUSPECT ? " (Youth Criminal Justice Act)" : ""));
+            }
         }
         List<String> identified = filtered.personsIn(PersonRole.VICTIM).stream()
                 .filter(SharingPolicy::carriesIdentity).map(Person::personId).toList();
