@@ -4,6 +4,7 @@ import ca.passage.notice.Asset;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.Handling;
 import ca.passage.notice.HandlingCode;
+import ca.passage.notice.LegalBasis;
 import ca.passage.notice.Location;
 import ca.passage.notice.Minors;
 import ca.passage.notice.Offence;
@@ -108,21 +109,72 @@ public final class SharingPolicy {
             events = general;
         }
 
-        String restriction = notice.handling().restriction();
-        if (code == HandlingCode.H3 && (restriction == null || restriction.isBlank())) {
-            restriction = "Restrictions of agreement " + a.reference();
-        }
         CaseNotice filtered = new CaseNotice(notice.schemaVersion(), notice.noticeId(), notice.nationalFileNumber(),
                 notice.version(), notice.supersedes(), notice.originatingAgency(), notice.requestedAction(),
-                notice.priority(), notice.legalBasis(), new Handling(code, restriction), notice.grading(),
+                notice.priority(), partnerLegalBasis(notice, a), new Handling(code, notice.handling().restriction()),
+                notice.grading(),
                 notice.dates(), notice.language(), summaryToRelease(notice), null, offence, events, persons, assets,
                 List.of(partner.id()));
-        FreeTextScreener.Result screened = screener.screen(notice, filtered);
+        FreeTextScreener.Result result = screener.screen(notice, filtered);
+        CaseNotice screened = withCaveats(result.notice(), notice.handling().code(), a);
 
-        List<String> reasons = new ArrayList<>(approvalReasons(notice, screened.notice(), partner));
-        reasons.addAll(screened.holdReasons());
-        return new PolicyOutcome(screened.notice(), partner.id(), removed, code, ageBands, String.join("; ", reasons),
-                screened.redactions());
+        List<String> reasons = new ArrayList<>(approvalReasons(notice, screened, partner));
+        reasons.addAll(result.holdReasons());
+        return new PolicyOutcome(screened, partner.id(), removed, code, ageBands, String.join("; ", reasons),
+                result.redactions());
+    }
+
+    /**
+     * The legal basis that travels to the partner: the agreement's own basis and reference (from the partner's
+     * profile, not what the officer typed, which stays the case's own basis in the store), and the Canadian statute
+     * under which this disclosure is made (the provincial one when a provincial or municipal service originates it).
+     */
+    public static LegalBasis partnerLegalBasis(CaseNotice notice, SharingAgreement a) {
+        return new LegalBasis(a.legalBasis() + "; disclosed under "
+                + a.domesticAuthorityFor(notice.originatingAgency().code()), a.reference());
+    }
+
+    /**
+     * Caveats that travel: the code sent is at least H2 where the agreement does not allow onward transfer; H1 (no
+     * use in judicial proceedings) and H2 (no passing on) are separate restrictions, so where the code sent is above
+     * the H1 the notice asked for, the restriction text still states H1; the text states the onward-transfer term and
+     * the retention term of the agreement, after the officer's own restriction.
+     */
+    private static CaseNotice withCaveats(CaseNotice n, HandlingCode requested, SharingAgreement a) {
+        HandlingCode code = n.handling().code();
+        List<String> parts = new ArrayList<>();
+        String officer = n.handling().restriction();
+        if (officer != null && !officer.isBlank()) {
+            parts.add(officer.strip());
+        }
+        boolean h1 = requested == HandlingCode.H1 || a.defaultHandlingCode() == HandlingCode.H1;
+        if (h1 && code != HandlingCode.H1) {
+            parts.add("H1: not to be used in judicial proceedings without the permission of Canada.");
+        }
+        if (a.onwardTransfer() != OnwardTransfer.ALLOWED) {
+            parts.add("H2: not to be passed on to a third party without the permission of Canada (agreement "
+                    + a.reference() + ": onward transfer " + (a.onwardTransfer() == OnwardTransfer.PROHIBITED
+                    ? "prohibited" : "only with Canada's consent") + ").");
+        }
+        parts.add("Retain no longer than " + describe(a.retention()) + " (agreement " + a.reference() + ").");
+        return new CaseNotice(n.schemaVersion(), n.noticeId(), n.nationalFileNumber(), n.version(), n.supersedes(),
+                n.originatingAgency(), n.requestedAction(), n.priority(), n.legalBasis(),
+                new Handling(code, String.join(" ", parts)), n.grading(), n.dates(), n.language(), n.summary(),
+                n.releaseSummary(), n.offence(), n.events(), n.persons(), n.assets(), n.recipients());
+    }
+
+    private static String describe(Period p) {
+        List<String> units = new ArrayList<>();
+        if (p.getYears() > 0) {
+            units.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));
+        }
+        if (p.getMonths() > 0) {
+            units.add(p.getMonths() + (p.getMonths() == 1 ? " month" : " months"));
+        }
+        if (p.getDays() > 0) {
+            units.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
+        }
+        return String.join(" ", units);
     }
 
     /** The officer's release summary when there is one (written for partners), else the case summary. */
@@ -140,7 +192,13 @@ public final class SharingPolicy {
                     + requested + ", more restrictive than " + a.maxHandlingCode()
                     + ", the most restrictive code agreement " + a.reference() + " accepts");
         }
-        return requested.compareTo(a.defaultHandlingCode()) < 0 ? a.defaultHandlingCode() : requested;
+        HandlingCode floor = a.onwardTransfer() == OnwardTransfer.ALLOWED || a.defaultHandlingCode().compareTo(HandlingCode.H2) > 0
+                ? a.defaultHandlingCode() : HandlingCode.H2;
+        if (floor.compareTo(a.maxHandlingCode()) > 0) {
+            throw new SharingPolicyException(partner.id(), "agreement " + a.reference() + " does not allow onward "
+                    + "transfer, which needs H2, but accepts no code above " + a.maxHandlingCode());
+        }
+        return requested.compareTo(floor) < 0 ? floor : requested;
     }
 
     /** The identity category of a role. */
