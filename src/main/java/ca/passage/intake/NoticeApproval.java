@@ -40,7 +40,9 @@ public final class NoticeApproval {
         List<Transition> moves = held.stream().map(e -> Transition.of(e.exchangeId(),
                 EnumSet.of(ExchangeState.PENDING_APPROVAL), to,
                 AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? "NOTICE_APPROVED" : "NOTICE_REJECTED",
-                        e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))).toList();
+                        e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))
+                .withError((decision == Decision.APPROVE ? "released by " : "rejected by ") + actor
+                        + " (was " + e.lastError() + ")")).toList();
         store.decideApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor, moves);
         List<IntakeReceipt.ExchangeRef> released = decision == Decision.APPROVE
                 ? held.stream().map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), to.name())).toList()

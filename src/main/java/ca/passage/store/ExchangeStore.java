@@ -115,8 +115,8 @@ public final class ExchangeStore {
 
     private static void insertExchange(Connection c, ExchangeRecord e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange (exchange_id, notice_id, partner_id, "
-                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at, last_error) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, e.exchangeId());
             ps.setString(2, e.noticeId());
             ps.setString(3, e.partnerId());
@@ -127,6 +127,7 @@ public final class ExchangeStore {
             ps.setInt(8, e.attempts());
             ps.setObject(9, Jdbc.utc(e.createdAt()));
             ps.setObject(10, Jdbc.utc(e.updatedAt()));
+            ps.setString(11, e.lastError() == null ? null : truncate(e.lastError(), 1024));
             ps.executeUpdate();
         }
     }
