@@ -11,6 +11,7 @@ import ca.passage.store.NoticeRecord;
 import ca.passage.store.Transition;
 import ca.passage.notice.NoticeParser;
 import ca.passage.partner.DataCategory;
+import ca.passage.partner.FreeTextScreener;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.translate.TranslatedPayload;
 import ca.passage.translate.TranslatorRegistry;
@@ -75,7 +76,14 @@ public final class OutboundSteps {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
             ledger.append(audit(m.exchange(), "POLICY_APPLIED", "FILTERED", "REMOVED:" + removed)
-                    .withDisclosure(m.notice().legalBasis().instrument(), payload.handlingCode().name())
+                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
+                    .withTime(clock.instant()));
+        }
+        if (!payload.redactedKinds().isEmpty()) {
+            String redacted = payload.redactedKinds().stream().map(FreeTextScreener.Kind::code).sorted()
+                    .collect(Collectors.joining(","));
+            ledger.append(audit(m.exchange(), "FREE_TEXT_REDACTED", "REDACTED", "REDACTED:" + redacted)
+                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
         return m.withPayload(payload);

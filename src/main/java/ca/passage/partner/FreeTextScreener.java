@@ -47,14 +47,21 @@ public final class FreeTextScreener {
 
     /** What a redaction replaced. The placeholder is fixed per kind, except names, which name the person's label. */
     public enum Kind {
-        NAME("[NAME]"), DATE_OF_BIRTH("[DATE OF BIRTH]"), DOCUMENT("[DOCUMENT]"), PHONE("[PHONE]"),
-        EMAIL("[EMAIL]"), HANDLE("[HANDLE]"), ACCOUNT("[ACCOUNT]"), REGISTRATION("[REGISTRATION]"),
-        ORGANISATION("[ORGANISATION]"), WARRANT("[WARRANT]");
+        NAME("[NAME]", "NM"), DATE_OF_BIRTH("[DATE OF BIRTH]", "DB"), DOCUMENT("[DOCUMENT]", "DO"),
+        PHONE("[PHONE]", "PH"), EMAIL("[EMAIL]", "EM"), HANDLE("[HANDLE]", "HA"), ACCOUNT("[ACCOUNT]", "AC"),
+        REGISTRATION("[REGISTRATION]", "RG"), ORGANISATION("[ORGANISATION]", "OG"), WARRANT("[WARRANT]", "WA");
 
         private final String placeholder;
+        private final String code;
 
-        Kind(String placeholder) {
+        Kind(String placeholder, String code) {
             this.placeholder = placeholder;
+            this.code = code;
+        }
+
+        /** Two letters, so that one audit event's code field can list every kind redacted. */
+        public String code() {
+            return code;
         }
 
         public String placeholder() {

@@ -45,6 +45,15 @@ public record PolicyOutcome(CaseNotice notice, String partnerId, Set<DataCategor
         return kinds;
     }
 
+    /**
+     * What the audit and the disclosure report record as the basis of this disclosure: the agreement reference, then
+     * the legal basis and the domestic authority as they travel (at most 256 characters, the ledger's column).
+     */
+    public String disclosureBasis() {
+        String basis = notice.legalBasis().agreementReference() + ": " + notice.legalBasis().instrument();
+        return basis.length() <= 256 ? basis : basis.substring(0, 255) + "…";
+    }
+
     public String ageBand(String personId) {
         return ageBands.get(personId);
     }

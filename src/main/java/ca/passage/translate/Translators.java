@@ -31,6 +31,7 @@ public final class Translators {
     }
 
     static TranslatedPayload payload(byte[] xml, String format, PolicyOutcome outcome) {
-        return new TranslatedPayload(xml, format + "/1", outcome.handlingCode(), outcome.removedCategories());
+        return new TranslatedPayload(xml, format + "/1", outcome.handlingCode(), outcome.removedCategories(),
+                outcome.disclosureBasis(), outcome.redactedKinds());
     }
 }

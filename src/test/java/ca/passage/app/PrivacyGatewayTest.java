@@ -1,0 +1,99 @@
+package ca.passage.app;
+
+import ca.passage.ledger.AuditQuery;
+import ca.passage.ledger.AuditSearch;
+import ca.passage.ledger.DisclosureReport;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.testing.RunningGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Privacy through a running gateway: each partner's own legal basis in the audit and the disclosure report, free-text
+ * redaction audited by kind, hold reasons stored with the held exchanges and shown.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyGatewayTest {
+
+    private static final String REDACTION_NOTICE = "src/test/resources/redaction-notices/20-blue-free-text-redaction.xml";
+    private RunningGateway running;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        running = RunningGateway.start();
+    }
+
+    @AfterAll
+    void stop() {
+        running.close();
+    }
+
+    @Test
+    void eachPartnersOwnLegalBasisIsAuditedAndReportedAndFreeTextRedactionIsAuditedByKind() throws Exception {
+        HttpResponse<String> r = post(Files.readAllBytes(Path.of(REDACTION_NOTICE)));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(90)).until(() -> running.gateway.store().exchangesOf("CA-2026-000903").stream()
+                .allMatch(e -> e.state() == ExchangeState.ACKNOWLEDGED));
+
+        AuditSearch audit = new AuditSearch(running.gateway.dataSource());
+        assertThat(audit.search(AuditQuery.all().action("MESSAGE_SENT").partner("us-hsi")).items())
+                .singleElement().satisfies(rec -> assertThat(rec.event().legalBasis()).isEqualTo(
+                        "CA-US-MLAT-1985-HT-ANNEX: Canada-US Treaty on Mutual Legal Assistance in Criminal Matters; "
+                                + "Beyond the Border Action Plan; disclosed under Privacy Act s. 8(2)(f)"));
+        assertThat(audit.search(AuditQuery.all().action("MESSAGE_SENT").partner("interpol-hub")).items())
+                .singleElement().satisfies(rec -> {
+                    assertThat(rec.event().legalBasis()).startsWith("CA-IP-NCB-2019-07: INTERPOL Rules");
+                    assertThat(rec.event().handlingCode()).isEqualTo("H2");
+                });
+        assertThat(audit.search(AuditQuery.all().action("FREE_TEXT_REDACTED").partner("interpol-hub")).items())
+                .singleElement().satisfies(rec -> assertThat(rec.event().errorCode())
+                        .isEqualTo("REDACTED:DB,DO,EM,NM,OG,PH,RG"));
+
+        DisclosureReport.Report report = new DisclosureReport(running.gateway.dataSource()).forNotice("CA-2026-000903");
+        assertThat(report.disclosures()).extracting(DisclosureReport.Disclosure::partnerId, DisclosureReport.Disclosure::legalBasis)
+                .anySatisfy(t -> assertThat(t.toList()).containsExactly("us-hsi",
+                        "CA-US-MLAT-1985-HT-ANNEX: Canada-US Treaty on Mutual Legal Assistance in Criminal Matters; "
+                                + "Beyond the Border Action Plan; disclosed under Privacy Act s. 8(2)(f)"))
+                .anySatisfy(t -> assertThat((String) t.toList().get(1)).startsWith("CA-IP-NCB-2019-07: "));
+        assertThat(running.gateway.store().findNotice("CA-2026-000903").orElseThrow().legalBasis())
+                .as("the officer's basis stays the case's own")
+                .isEqualTo("UN Trafficking Protocol art. 10; Criminal Code s. 279.01; IRPA s. 118");
+    }
+
+    @Test
+    void aNoticeWhoseFreeTextHasAnUnattributedPhoneIsHeldWithItsReasonStoredAndShown() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"), StandardCharsets.UTF_8)
+                .replace("CA-2026-000102", "CA-2026-HELD-PHONE")
+                .replaceFirst("<recruitment>", "<recruitment>Second recruiter reachable on +52 222 555 0188. ");
+        assertThat(post(xml.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+        ExchangeRecord held = running.gateway.store().exchangesOf("CA-2026-HELD-PHONE").get(0);
+        assertThat(held.state()).isEqualTo(ExchangeState.PENDING_APPROVAL);
+        assertThat(held.lastError()).isEqualTo("held for a supervisor: free text /CaseNotice/offence/recruitment holds "
+                + "a phone-shaped number that belongs to no person of the notice");
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(URI.create(running.baseUrl()
+                + "/api/v1/exchanges/" + held.exchangeId())).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(shown.body()).contains("phone-shaped number that belongs to no person").doesNotContain("555 0188");
+    }
+
+    private HttpResponse<String> post(byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(running.baseUrl() + "/api/v1/notices"))
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
