@@ -1,10 +1,12 @@
 package ca.passage.app;
 
+import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.ledger.DisclosureReport;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
+import ca.passage.store.Transition;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,5 +100,39 @@ class PrivacyGatewayTest {
         return http.send(HttpRequest.newBuilder(URI.create(running.baseUrl() + "/api/v1/notices"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anApprovalForAnotherPayloadThanTheOneMadeAtSendTimeSendsTheExchangeBackToPendingApproval() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"), StandardCharsets.UTF_8)
+                .replace("CA-2026-000102", "CA-2026-DIGEST")
+                .replace("<recipient>interpol-hub</recipient>", "").replace("<recipient>eu-agency</recipient>", "")
+                .replaceFirst("<recruitment>", "<recruitment>Second recruiter reachable on +52 222 555 0199. ");
+        assertThat(post(xml.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+        ExchangeRecord held = running.gateway.store().exchangesOf("CA-2026-DIGEST").get(0);
+        assertThat(held.state()).isEqualTo(ExchangeState.PENDING_APPROVAL);
+
+        // An approval recorded for a payload other than the one the send step will make (as after a profile or
+        // policy change between approval and sending): the recovery sweep queues the released exchange.
+        running.gateway.store().decideApproval("CA-2026-DIGEST", "APPROVED", "supervisor:test",
+                List.of(Transition.of(held.exchangeId(), EnumSet.of(ExchangeState.PENDING_APPROVAL), ExchangeState.RECEIVED,
+                        AuditEvent.exchange(null, "supervisor:test", "NOTICE_APPROVED", "CA-2026-DIGEST",
+                                held.exchangeId(), held.messageId(), "us-hsi"))),
+                Map.of(held.exchangeId(), "0".repeat(64)));
+        await().atMost(Duration.ofSeconds(90)).until(() -> running.gateway.store().findExchange(held.exchangeId())
+                .orElseThrow().attempts() > 0
+                && running.gateway.store().findExchange(held.exchangeId()).orElseThrow().state() == ExchangeState.PENDING_APPROVAL);
+        ExchangeRecord back = running.gateway.store().findExchange(held.exchangeId()).orElseThrow();
+        assertThat(back.lastError()).startsWith("held for a supervisor again: the payload that would leave now")
+                .contains("is not the one approved (digest " + "0".repeat(64) + ")");
+        assertThat(back.sentDigest()).isNull();
+
+        HttpResponse<String> approved = http.send(HttpRequest.newBuilder(URI.create(running.baseUrl()
+                        + "/api/v1/notices/CA-2026-DIGEST/approval")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\",\"supervisor\":\"sgt-lavoie\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> running.gateway.store().findExchange(held.exchangeId())
+                .orElseThrow().state() == ExchangeState.ACKNOWLEDGED);
     }
 }
