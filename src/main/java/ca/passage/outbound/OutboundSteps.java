@@ -1,5 +1,6 @@
 package ca.passage.outbound;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.ledger.AuditEvent;
@@ -61,7 +62,7 @@ public final class OutboundSteps {
         }
         ExchangeRecord e = found.get();
         boolean claimed = store.transition(Transition.of(e.exchangeId(), SENDABLE, ExchangeState.SENDING,
-                audit(e, "DELIVERY_ATTEMPT", "STARTED", null)).countingAttempt());
+                audit(e, AuditAction.DELIVERY_ATTEMPT, "STARTED", null)).countingAttempt());
         if (!claimed) {
             return Optional.empty();
         }
@@ -72,7 +73,7 @@ public final class OutboundSteps {
             String now = payloads.of(m.notice(), m.partner());
             if (!now.equals(approved.get())) {
                 store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENDING),
-                        ExchangeState.PENDING_APPROVAL, audit(e, "APPROVAL_INVALIDATED", "PENDING_APPROVAL",
+                        ExchangeState.PENDING_APPROVAL, audit(e, AuditAction.APPROVAL_INVALIDATED, "PENDING_APPROVAL",
                                 "PAYLOAD_CHANGED")).withError("held for a supervisor again: the payload that would "
                         + "leave now (digest " + now + ") is not the one approved (digest " + approved.get()
                         + "); the partner's profile or the sharing policy changed since the approval"));
@@ -93,14 +94,14 @@ public final class OutboundSteps {
         if (!payload.removedCategories().isEmpty()) {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), "POLICY_APPLIED", "FILTERED", "REMOVED:" + removed)
+            ledger.append(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
                     .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
         if (!payload.redactedKinds().isEmpty()) {
             String redacted = payload.redactedKinds().stream().map(FreeTextScreener.Kind::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), "FREE_TEXT_REDACTED", "REDACTED", "REDACTED:" + redacted)
+            ledger.append(audit(m.exchange(), AuditAction.FREE_TEXT_REDACTED, "REDACTED", "REDACTED:" + redacted)
                     .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
@@ -122,11 +123,11 @@ public final class OutboundSteps {
             String reason = "retry limit reached" + (e.lastError() == null ? "" : "; last error: " + e.lastError());
             EnumSet<ExchangeState> open = EnumSet.complementOf(EnumSet.copyOf(ExchangeState.FINAL));
             store.transition(Transition.of(exchangeId, open, ExchangeState.FAILED,
-                    audit(e, "EXCHANGE_FAILED", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                    audit(e, AuditAction.EXCHANGE_FAILED, "FAILED", "DELIVERY_FAILURE")).withError(reason));
         });
     }
 
-    static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {
+    static AuditEvent audit(ExchangeRecord e, AuditAction action, String outcome, String errorCode) {
         return AuditEvent.exchange(null, "system", action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome(outcome, errorCode);
     }

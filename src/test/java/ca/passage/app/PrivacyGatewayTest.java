@@ -7,9 +7,11 @@ import ca.passage.ledger.DisclosureReport;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.Transition;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,12 +28,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Privacy through a running gateway: each partner's own legal basis in the audit and the disclosure report, free-text
  * redaction audited by kind, hold reasons stored with the held exchanges and shown.
  */
+@Tag("process")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PrivacyGatewayTest {
 
@@ -53,7 +55,7 @@ class PrivacyGatewayTest {
     void eachPartnersOwnLegalBasisIsAuditedAndReportedAndFreeTextRedactionIsAuditedByKind() throws Exception {
         HttpResponse<String> r = post(Files.readAllBytes(Path.of(REDACTION_NOTICE)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(90)).until(() -> running.gateway.store().exchangesOf("CA-2026-000903").stream()
+        Await.until(Duration.ofSeconds(90), () -> running.gateway.store().exchangesOf("CA-2026-000903").stream()
                 .allMatch(e -> e.state() == ExchangeState.ACKNOWLEDGED));
 
         AuditSearch audit = new AuditSearch(running.gateway.dataSource());
@@ -116,10 +118,10 @@ class PrivacyGatewayTest {
         // policy change between approval and sending): the recovery sweep queues the released exchange.
         running.gateway.store().decideApproval("CA-2026-DIGEST", "APPROVED", "supervisor:test",
                 List.of(Transition.of(held.exchangeId(), EnumSet.of(ExchangeState.PENDING_APPROVAL), ExchangeState.RECEIVED,
-                        AuditEvent.exchange(null, "supervisor:test", "NOTICE_APPROVED", "CA-2026-DIGEST",
+                        AuditEvent.exchange(null, "supervisor:test", ca.passage.ledger.AuditAction.NOTICE_APPROVED, "CA-2026-DIGEST",
                                 held.exchangeId(), held.messageId(), "us-hsi"))),
                 Map.of(held.exchangeId(), "0".repeat(64)));
-        await().atMost(Duration.ofSeconds(90)).until(() -> running.gateway.store().findExchange(held.exchangeId())
+        Await.until(Duration.ofSeconds(90), () -> running.gateway.store().findExchange(held.exchangeId())
                 .orElseThrow().attempts() > 0
                 && running.gateway.store().findExchange(held.exchangeId()).orElseThrow().state() == ExchangeState.PENDING_APPROVAL);
         ExchangeRecord back = running.gateway.store().findExchange(held.exchangeId()).orElseThrow();
@@ -132,7 +134,7 @@ class PrivacyGatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\",\"supervisor\":\"sgt-lavoie\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(90)).until(() -> running.gateway.store().findExchange(held.exchangeId())
+        Await.until(Duration.ofSeconds(90), () -> running.gateway.store().findExchange(held.exchangeId())
                 .orElseThrow().state() == ExchangeState.ACKNOWLEDGED);
     }
 }
