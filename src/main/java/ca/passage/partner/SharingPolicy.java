@@ -53,11 +53,15 @@ import java.util.Set;
  *     basis, handling, grading, dates, language, summary, offence sections, exploitation types, event type and
  *     date</td><td>-</td></tr>
  * </table>
- * Free text (summary, recruitment, modus operandi) is sent as the officer wrote it: officers write it for sharing.
+ * Free text that leaves (the release summary when the officer wrote one, else the summary) is then screened by
+ * {@link FreeTextScreener}. The legal basis that travels is the partner's own agreement and the Canadian disclosure
+ * authority ({@link #partnerLegalBasis}).
  *
- * <p>Handling code: the notice's code raised to at least the agreement's default; a notice more restrictive than
- * the agreement's maximum is refused. Approval: needed when the notice involves a minor victim (whatever the
- * partner receives), or when any victim identity field is left after the policy.
+ * <p>Handling code: the notice's code raised to at least the agreement's default, and to at least H2 where the
+ * agreement does not allow onward transfer; a notice more restrictive than the agreement's maximum is refused. The
+ * restriction text states H1 separately where it combines with H2, the onward-transfer and the retention terms.
+ * Approval: needed when the notice involves a minor of any role at the offence date ({@link
+ * ca.passage.notice.Minors}), when any victim identity field is left after the policy, or when the screener holds it.
  */
 public final class SharingPolicy {
 
