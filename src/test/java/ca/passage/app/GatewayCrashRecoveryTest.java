@@ -147,7 +147,7 @@ class GatewayCrashRecoveryTest {
                 "--port", String.valueOf(port), "--management-port", String.valueOf(freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            Await.until(Duration.ofSeconds(60), () -> {
+            Await.until(Duration.ofSeconds(120), () -> {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("gateway exited: " + Files.readString(log));
                 }
@@ -158,6 +158,7 @@ class GatewayCrashRecoveryTest {
                 }
             });
         } catch (ConditionTimeoutException e) {
+            p.destroyForcibly(); // never leave a gateway running after its test
             throw new IllegalStateException("gateway did not come up: " + Files.readString(log), e);
         }
         return p;
