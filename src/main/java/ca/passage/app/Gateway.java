@@ -19,6 +19,7 @@ import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.TrustStore;
 import ca.passage.intake.NoticeApproval;
+import ca.passage.intake.PayloadDigests;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.partner.SharingPolicy;
 import ca.passage.store.ArchiveKeys;
@@ -223,7 +224,8 @@ public final class Gateway implements AutoCloseable {
     /** Intake (routes/intake.camel.yaml): officers' notices, approval, and the one way onto the outbound queues. */
     private void bindIntake(NoticeParser parser) {
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
-        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
+        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store,
+                new PayloadDigests(store, partners, parser, translators)), store));
     }
 
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */

@@ -74,7 +74,7 @@ public final class DeliveryEngine {
             ExchangeRecord e = n.exchange();
             exchanges.transition(new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
                     false, null, m.sealedDigest(), null, OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null)
-                    .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
+                    .withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name())
                     .withDigest(m.sealedDigest())));
         }
         return m.withAnswer(answer);

@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -136,7 +138,7 @@ public final class PartnerProfileLoader {
 
     private static SharingAgreement agreement(Fields f) {
         f.rejectUnknown(Set.of("reference", "legalBasis", "allowedCategories", "defaultHandlingCode",
-                "maxHandlingCode", "onwardTransfer", "retention"));
+                "maxHandlingCode", "onwardTransfer", "retention", "domesticAuthority", "provincialAuthorities"));
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String name : f.textList("allowedCategories")) {
             categories.add(f.enumValue("allowedCategories", DataCategory.class, name));
@@ -146,14 +148,29 @@ public final class PartnerProfileLoader {
         if (def.compareTo(max) > 0) {
             throw f.error("defaultHandlingCode", def + " is more restrictive than maxHandlingCode " + max);
         }
+        OnwardTransfer onward = f.enumValue("onwardTransfer", OnwardTransfer.class, f.text("onwardTransfer", null, null));
+        if (onward != OnwardTransfer.ALLOWED && max.compareTo(HandlingCode.H2) < 0) {
+            throw f.error("maxHandlingCode", "onwardTransfer " + onward + " means every notice leaves with at least "
+                    + "H2 (not to be passed on), more restrictive than " + max);
+        }
+        Map<String, String> provincial = new LinkedHashMap<>();
+        if (f.node().has("provincialAuthorities")) {
+            Fields p = f.object("provincialAuthorities");
+            for (Iterator<String> it = p.node().fieldNames(); it.hasNext(); ) {
+                String agency = it.next();
+                provincial.put(agency, p.text(agency, null, null));
+            }
+        }
         return new SharingAgreement(
                 f.text("reference", null, null),
                 f.text("legalBasis", null, null),
                 categories,
                 def,
                 max,
-                f.enumValue("onwardTransfer", OnwardTransfer.class, f.text("onwardTransfer", null, null)),
-                f.period("retention"));
+                onward,
+                f.period("retention"),
+                f.text("domesticAuthority", null, null),
+                provincial);
     }
 
     private static List<String> sorted(Set<String> s) {
