@@ -1,5 +1,6 @@
 package ca.passage.app;
 
+import ca.passage.access.AccessWiring;
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
@@ -79,6 +80,7 @@ public final class Gateway implements AutoCloseable {
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
     private Main main;
+    private AccessWiring access;
     private boolean closed;
 
     public Gateway(GatewaySettings settings) {
@@ -165,17 +167,18 @@ public final class Gateway implements AutoCloseable {
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
         MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
         MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
-        PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
+        // Access security (issue 10): TLS listeners, the access gate, mutual TLS to partners. See ca.passage.access.
+        access = AccessWiring.create(settings, partners.all(), ledger, clock);
+        PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout());
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
                 channel, ledger, archive, clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
         main.addInitialProperty("camel.main.name", "passage");
-        main.addInitialProperty("camel.server.enabled", "true");
-        main.addInitialProperty("camel.server.host", "0.0.0.0");
-        main.addInitialProperty("camel.server.port", String.valueOf(settings.httpPort()));
+        main.addInitialProperty("camel.server.enabled", "false"); // the HTTPS listeners are ca.passage.access's
         main.addInitialProperty("camel.management.enabled", "true");
+        main.addInitialProperty("camel.management.host", settings.listeners().managementBind());
         main.addInitialProperty("camel.management.port", String.valueOf(settings.managementPort()));
         main.addInitialProperty("camel.management.healthCheckEnabled", "true");
         main.addInitialProperty("camel.management.metricsEnabled", "true");
@@ -189,7 +192,8 @@ public final class Gateway implements AutoCloseable {
         PlatformHttpComponent platformHttp = new PlatformHttpComponent();
         platformHttp.setEngine(new RestHttpEngine(settings.httpPort()));
         main.bind("platform-http", platformHttp);
-        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
+        main.bind(access.listeners().routerName(), access.listeners().camelRouter());
+        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store, ledger, clock), store));
         PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
         DomesticResponse domesticResponse = new DomesticResponse(store,
                 new DomesticResponseStore(database.dataSource(), ledger, clock), partners, trust, sealer, opener, channel,
@@ -208,6 +212,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
         main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
         main.start();
+        access.listen();
         try {
             Set<String> suspended = new PartnerSuspensions(database.dataSource(), ledger, clock).suspended();
             for (PartnerProfile p : partners.all()) {
@@ -233,8 +238,10 @@ public final class Gateway implements AutoCloseable {
         // Certificates only: the digest shows a key change (rotation, new partner certificate), never a secret.
         ledger.append(AuditEvent.of(clock.instant(), "system", "CERTIFICATES_LOADED")
                 .withDigest(ConfigurationDigest.of(settings.keysDir(), ".cert.pem")).withOutcome("OK", null));
-        LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
-                settings.httpPort(), settings.managementPort(), partners.all().size());
+        LOG.info("Passage gateway up: officers https://{}:{}, partners https://{}:{}{}, health http://{}:{}/observe/health, "
+                        + "{} partner(s)", settings.listeners().bindAddress(), settings.httpPort(),
+                settings.listeners().bindAddress(), settings.listeners().partnerPort(), ca.passage.access.AccessGate.PARTNER_PATH,
+                settings.listeners().managementBind(), settings.managementPort(), partners.all().size());
     }
 
     private void requireKeys() {
@@ -258,6 +265,9 @@ public final class Gateway implements AutoCloseable {
         // Camel stops first and drains the deliveries in flight; then the broker, the ledger and the store.
         if (main != null) {
             main.stop();
+        }
+        if (access != null) {
+            access.close();
         }
         if (connectionFactory != null) {
             connectionFactory.destroy();

@@ -88,6 +88,21 @@ public final class InboundSteps {
     }
 
     public InboundAnswer receive(byte[] raw) {
+        return receive(raw, null);
+    }
+
+    /**
+     * A message from the partners' mutual-TLS listener: {@code tlsPartner} is the partner its client certificate
+     * proves, and the envelope's From must name that same partner.
+     */
+    public InboundAnswer receiveOverTls(byte[] raw, String tlsPartner) {
+        if (tlsPartner == null || tlsPartner.isBlank()) {
+            throw new IllegalStateException("no TLS partner identity: the access gate must run before this step");
+        }
+        return receive(raw, tlsPartner);
+    }
+
+    private InboundAnswer receive(byte[] raw, String tlsPartner) {
         String digest = Digests.sha256(raw == null ? new byte[0] : raw);
         String claimedSender = null;
         String claimedMessageId = null;
@@ -102,6 +117,10 @@ public final class InboundSteps {
             EnvelopeHeader claimed = peekHeader(raw);
             claimedSender = claimed.from();
             claimedMessageId = claimed.messageId();
+            if (tlsPartner != null && !tlsPartner.equals(claimed.from())) {
+                throw new InboundRefusal(EbmsError.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
+                        "the envelope's From is not the partner the TLS client certificate proves");
+            }
             PartnerProfile partner = knownPartner(claimed.from());
             TrustStore.PartnerSecurity security = trust.of(partner.id());
             OpenedMessage opened = guard.accept(raw, security.trust(), security.profile());
