@@ -117,11 +117,11 @@ public final class InboundSteps {
             EnvelopeHeader claimed = peekHeader(raw);
             claimedSender = claimed.from();
             claimedMessageId = claimed.messageId();
+            PartnerProfile partner = knownPartner(claimed.from());
             if (tlsPartner != null && !tlsPartner.equals(claimed.from())) {
                 throw new InboundRefusal(EbmsError.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
                         "the envelope's From is not the partner the TLS client certificate proves");
             }
-            PartnerProfile partner = knownPartner(claimed.from());
             TrustStore.PartnerSecurity security = trust.of(partner.id());
             OpenedMessage opened = guard.accept(raw, security.trust(), security.profile());
             EnvelopeHeader header = Envelope.readHeader(opened.document());

@@ -43,7 +43,7 @@ class InboundPathTest {
 
     private RunningGateway running;
     private Gateway gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
     private URI inbound;
     private String baseUrl;
     private CryptoConfig crypto;
@@ -58,6 +58,7 @@ class InboundPathTest {
         keys = running.keys;
         dir = running.dir;
         baseUrl = running.baseUrl();
+        http = running.as("officer1");
         inbound = running.inbound();
     }
 
@@ -128,7 +129,7 @@ class InboundPathTest {
 
     private HttpResponse<String> respond(String noticeId, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/" + noticeId + "/response"))
-                .header("Content-Type", "application/json").header("X-Passage-User", "cst-leblanc")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -178,7 +179,7 @@ class InboundPathTest {
     @Test
     void externalEntityInTheEnvelopeIsRefused() throws Exception {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><m>&x;</m>";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
+        HttpResponse<String> r = running.sim("interpol-hub").httpClient().send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xxe)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("EBMS:0009").doesNotContain("root:");
@@ -203,7 +204,7 @@ class InboundPathTest {
         PartnerSimulator hub = running.sim("interpol-hub");
         assertThat(hub.send(inbound, hub.sealNotice(notice("IN-TEST-H2", "H2"))).status()).isEqualTo(200);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/IN-interpol-hub-IN-TEST-H2/forward"))
-                .header("Content-Type", "application/json").header("X-Passage-User", "cpl-roy")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"to\":[\"us-hsi\"]}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("us-hsi");
@@ -294,7 +295,7 @@ class InboundPathTest {
     }
 
     private HttpResponse<String> operator(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Passage-User", "ops-1")
+        return running.as("operator1").send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
