@@ -145,9 +145,10 @@ class InboundPathTest {
     }
 
     @Test
-    void messageFromAnUnknownPartnerIsRefusedWithFailedAuthentication() throws Exception {
+    void messageFromAnUnknownPartnerIsRefusedAtTheMutualTlsListener() throws Exception {
         new DevPki().issueKeySet(keys, "atlantis-police", KeyFamily.RSA, Instant.now().minusSeconds(60),
                 Instant.now().plus(Duration.ofDays(30)));
+        new DevPki().issueTls(keys, "atlantis-police.tls", "atlantis-police");
         Path aliasDir = dir.resolve("atlantis-profiles");
         Files.createDirectories(aliasDir);
         Files.writeString(aliasDir.resolve("atlantis-police.yaml"), Files.readString(Path.of("partner-profiles/interpol-hub.yaml"))
@@ -157,9 +158,28 @@ class InboundPathTest {
         try (PartnerSimulator stranger = running.simulatorFor(atlantis, ca.passage.devtools.sim.SimBehaviour.wellBehaved())) {
             PartnerSimulator.SendResult r = stranger.send(inbound, stranger.sealNotice(notice("IN-TEST-STRANGER", "H0")));
             assertThat(r.status()).isEqualTo(403);
-            assertThat(r.body()).contains("EBMS:0101", "UNKNOWN_PARTNER");
+            assertThat(r.body()).contains("pinned transport certificate");
         }
         assertThat(gateway.store().findNotice("IN-atlantis-police-IN-TEST-STRANGER")).isEmpty();
+    }
+
+    @Test
+    void messageWhoseEnvelopeFromIsNotItsTlsIdentityIsRefused() throws Exception {
+        byte[] fromUs = running.sim("us-hsi").sealNotice(notice("IN-TEST-MASQUERADE", "H0"));
+        HttpResponse<String> r = running.sim("eu-agency").httpClient().send(HttpRequest.newBuilder(inbound)
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(fromUs)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isBetween(400, 499);
+        assertThat(r.body()).contains("TLS_IDENTITY_MISMATCH", "EBMS:0101");
+        assertThat(gateway.store().findNotice("IN-us-hsi-IN-TEST-MASQUERADE")).isEmpty();
+    }
+
+    @Test
+    void aPartnerWithoutAClientCertificateCannotEvenConnect() {
+        java.net.http.HttpClient noCertificate = ca.passage.testing.TestAccess.client(keys, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noCertificate.send(HttpRequest.newBuilder(inbound)
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<x/>")).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
     }
 
     @Test
