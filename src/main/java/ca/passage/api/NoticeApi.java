@@ -79,7 +79,7 @@ public final class NoticeApi {
         try {
             IntakeReceipt receipt = intake.accept(body, format, submittedBy);
             LOG.info("accepted notice {} for {} partner(s)", receipt.noticeId(), receipt.exchanges().size());
-            return new ApiResponse(202, ApiResponse.JSON, write(receipt), receipt);
+            return new ApiResponse(202, ApiResponse.JSON, write(receipt), receipt.toQueue());
         } catch (InvalidNoticeException e) {
             return problem(e.violations().stream().anyMatch(v -> v.message().contains("the limit is")) ? 413 : 400,
                     "Invalid notice", e.violations().size() + " violation(s)", e.violations());
@@ -110,7 +110,7 @@ public final class NoticeApi {
         try {
             IntakeReceipt released = approval.decide(noticeId, decision, supervisor);
             LOG.info("notice {} {} by a supervisor; {} exchange(s) released", noticeId, decision, released.exchanges().size());
-            return new ApiResponse(200, ApiResponse.JSON, write(released), released);
+            return new ApiResponse(200, ApiResponse.JSON, write(released), released.toQueue());
         } catch (NoticeApproval.SelfApprovalException e) {
             return problem(403, "Four eyes", e.getMessage(), List.of());
         } catch (java.util.NoSuchElementException e) {
@@ -172,11 +172,11 @@ public final class NoticeApi {
     }
 
     private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
+        return new ApiResponse(200, ApiResponse.JSON, write(body), List.of());
     }
 
     private ApiResponse problem(int status, String title, String detail, List<Violation> violations) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), null);
+        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), List.of());
     }
 
     private String write(Object o) {
