@@ -100,14 +100,13 @@ public final class InboundSteps {
     }
 
     /**
-     * Step 1b, on the partners' mutual-TLS listener: {@code tlsPartner} is the partner its client certificate proves
-     * (set by the access gate); the envelope's From must name that same partner.
+     * Step 1b: over HTTP, {@code tlsPartner} is the partner the mutual-TLS client certificate proves (the access gate
+     * sets it on every request of the partners' listener and answers 404 to /exchange/ on the officers' one, so an
+     * HTTP message never arrives without it); the envelope's From must name that same partner. Over JMS there is no
+     * TLS identity (null): the bridged queue's broker authenticates, and the signature check below still applies.
      */
     public InboundMessage matchTlsIdentity(InboundMessage m, String tlsPartner) {
-        if (tlsPartner == null || tlsPartner.isBlank()) {
-            throw new IllegalStateException("no TLS partner identity: the access gate must run before this step");
-        }
-        if (!tlsPartner.equals(m.partner().id())) {
+        if (tlsPartner != null && !tlsPartner.equals(m.partner().id())) {
             throw new InboundRefusal(EbmsError.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
                     "the envelope's From is not the partner the TLS client certificate proves");
         }
