@@ -160,6 +160,32 @@ class AccessMatrixTest {
                         .contains("anonymous", "HTTP_401", "GET /api/v1/audit"));
     }
 
+    @Test
+    void tls11AndACbcSuiteAreRefusedWhileTls13AndTls12GcmAreServedOnBothListeners() throws Exception {
+        for (int port : List.of(running.port, running.partnerPort)) {
+            assertThat(handshake(port, "-tls1_1")).as("TLS 1.1 on " + port).isFalse();
+            assertThat(handshake(port, "-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA256")).as("CBC on " + port).isFalse();
+            assertThat(handshake(port, "-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-SHA")).as("CBC-SHA1 on " + port).isFalse();
+            assertThat(handshake(port, "-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256")).as("GCM on " + port).isTrue();
+            assertThat(handshake(port, "-tls1_3")).as("TLS 1.3 on " + port).isTrue();
+        }
+    }
+
+    /** openssl s_client with a client certificate (the partners' listener requires one); true when a session was made. */
+    private boolean handshake(int port, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
+                "-CAfile", running.keys.resolve("ca.cert.pem").toString(),
+                "-cert", running.keys.resolve("interpol-hub.tls.cert.pem").toString(),
+                "-key", running.keys.resolve("interpol-hub.tls.key.pem").toString()));
+        cmd.addAll(List.of(options));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().write("Q\n".getBytes());
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out.contains("Verify return code: 0") && !out.contains("Cipher is (NONE)") && !out.contains("Cipher    : 0000");
+    }
+
     private HttpResponse<String> call(Caller caller, String method, String path) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(running.baseUrl() + path)).timeout(Duration.ofSeconds(20));
         b = caller.credentials().apply(b);
