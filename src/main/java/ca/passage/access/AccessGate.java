@@ -1,5 +1,6 @@
 package ca.passage.access;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import io.vertx.core.Handler;
@@ -167,9 +168,9 @@ public final class AccessGate {
         // The ledger's error field holds 64 characters: the route, then as much of the reason as fits.
         String recorded = what.length() <= 64 ? what : what.substring(0, 64);
         ctx.vertx().executeBlocking(() -> {
-            ledger.append(AuditEvent.of(clock.instant(), who, "ACCESS_DENIED").withOutcome("HTTP_" + status, recorded));
+            ledger.append(AuditEvent.of(clock.instant(), who, AuditAction.ACCESS_DENIED).withOutcome("HTTP_" + status, recorded));
             if (crossed) {
-                ledger.append(AuditEvent.of(clock.instant(), "system", "ACCESS_THROTTLED")
+                ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.ACCESS_THROTTLED)
                         .withOutcome("HTTP_429", "repeated refusals from one source"));
             }
             return null;

@@ -1,5 +1,6 @@
 package ca.passage.intake;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.store.NoticeRecord;
@@ -49,7 +50,7 @@ public final class NoticeApproval {
         NoticeRecord notice = store.findNotice(noticeId).orElseThrow(() -> new NoSuchElementException("no notice " + noticeId));
         String submitter = notice.submittedBy() == null ? "" : notice.submittedBy();
         if (submitter.substring(submitter.indexOf(':') + 1).equals(supervisor)) {
-            ledger.append(AuditEvent.of(clock.instant(), "supervisor:" + supervisor, "APPROVAL_DENIED")
+            ledger.append(AuditEvent.of(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DENIED)
                     .withNotice(noticeId).withOutcome("FOUR_EYES", "the submitter cannot decide on their own notice"));
             throw new SelfApprovalException(noticeId);
         }
@@ -62,7 +63,7 @@ public final class NoticeApproval {
         String actor = "supervisor:" + supervisor;
         List<Transition> moves = held.stream().map(e -> Transition.of(e.exchangeId(),
                 EnumSet.of(ExchangeState.PENDING_APPROVAL), to,
-                AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? "NOTICE_APPROVED" : "NOTICE_REJECTED",
+                AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? AuditAction.NOTICE_APPROVED : AuditAction.NOTICE_REJECTED,
                         e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))).toList();
         store.decideApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor, moves);
         List<IntakeReceipt.ExchangeRef> released = decision == Decision.APPROVE
