@@ -39,18 +39,17 @@ import java.util.regex.Pattern;
  * Every read goes through {@link AuditorAccess#open}, the one AUDITOR check, and the {@link AuditorSession} it
  * returns appends the query to the ledger. A refused caller is recorded too ({@code AUDIT_ACCESS_DENIED}).
  *
- * <p><b>Placeholder trust model</b> (until the access-security issue): the caller names itself in the header
- * {@value #USER_HEADER} and its roles in {@value #ROLES_HEADER} (comma list), and the gateway believes them.
- * Anyone who can reach the port can claim AUDITOR; only expose this API on a trusted network. The identity is
- * read from those headers only: a query parameter of the same name is refused.
+ * <p>The caller is the principal the access gate authenticated (client certificate or bearer token) and put in
+ * {@value #USER_HEADER} and {@value #ROLES_HEADER}; the gate already required AUDITOR ({@code AccessTable}), and
+ * this check stays as a second line. Headers a client sends under those names are deleted by the gate.
  *
  * <p>Query parameters are read from the raw query string, so unknown, repeated and malformed parameters are
  * all reported (400, one violation per parameter).
  */
 public final class AuditApi {
 
-    public static final String USER_HEADER = "X-Passage-User";
-    public static final String ROLES_HEADER = "X-Passage-Roles";
+    public static final String USER_HEADER = ca.passage.access.Principal.NAME_HEADER;
+    public static final String ROLES_HEADER = ca.passage.access.Principal.ROLES_HEADER;
     /** Actor prefix in the ledger for auditors identified by the REST API. */
     public static final String ACTOR_PREFIX = "auditor:";
 

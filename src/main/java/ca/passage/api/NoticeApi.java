@@ -1,5 +1,6 @@
 package ca.passage.api;
 
+import ca.passage.access.Principal;
 import ca.passage.intake.DuplicateNoticeException;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.intake.NoticeApproval;
@@ -41,7 +42,7 @@ public final class NoticeApi {
     }
 
     public ApiResponse submit(byte[] body, @Header("Content-Type") String contentType,
-                              @Header("X-Passage-User") String user) {
+                              @Header(Principal.NAME_HEADER) String user) {
         NoticeParser.Format format;
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.contains("json")) {
@@ -83,18 +84,19 @@ public final class NoticeApi {
         }
     }
 
-    /** A supervisor's decision: {@code {"decision":"APPROVE"|"REJECT","supervisor":"id"}}. */
-    public ApiResponse decide(String noticeId, byte[] body) {
+    /**
+     * A supervisor's decision: {@code {"decision":"APPROVE"|"REJECT"}}. The supervisor is the authenticated
+     * principal (a {@code supervisor} field in the body, if any, is ignored); four-eyes is checked by the approval.
+     */
+    public ApiResponse decide(String noticeId, byte[] body, String supervisor) {
         NoticeApproval.Decision decision;
-        String supervisor;
         try {
             var node = json.readTree(body == null ? new byte[0] : body);
-            if (node == null || !node.hasNonNull("decision") || !node.hasNonNull("supervisor")) {
-                return ApiResponses.problem(400, "Invalid approval", "expected {\"decision\":\"APPROVE|REJECT\",\"supervisor\":\"id\"}",
-                        List.of(new Violation("$", "decision and supervisor are required")));
+            if (node == null || !node.hasNonNull("decision")) {
+                return ApiResponses.problem(400, "Invalid approval", "expected {\"decision\":\"APPROVE|REJECT\"}",
+                        List.of(new Violation("$", "decision is required")));
             }
             decision = NoticeApproval.Decision.valueOf(node.get("decision").asText().toUpperCase(Locale.ROOT));
-            supervisor = node.get("supervisor").asText();
         } catch (IllegalArgumentException e) {
             return ApiResponses.problem(400, "Invalid approval", "decision must be APPROVE or REJECT",
                     List.of(new Violation("$.decision", "APPROVE or REJECT")));
@@ -105,6 +107,8 @@ public final class NoticeApi {
             IntakeReceipt released = approval.decide(noticeId, decision, supervisor);
             LOG.info("notice {} {} by a supervisor; {} exchange(s) released", noticeId, decision, released.exchanges().size());
             return ApiResponses.json(200, released, released);
+        } catch (NoticeApproval.SelfApprovalException e) {
+            return ApiResponses.problem(403, "Four eyes", e.getMessage(), List.of());
         } catch (java.util.NoSuchElementException e) {
             return ApiResponses.problem(404, "Not found", e.getMessage(), List.of());
         } catch (IllegalStateException e) {

@@ -1,5 +1,7 @@
 package ca.passage.api;
 
+import ca.passage.access.Principal;
+
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.outbound.DomesticResponses;
 import ca.passage.outbound.QueueItem;
@@ -62,7 +64,7 @@ public final class OperatorApi {
         this.clock = clock;
     }
 
-    public ApiResponse resend(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
+    public ApiResponse resend(@Header("id") String exchangeId, @Header(Principal.NAME_HEADER) String user) {
         return store.findExchange(exchangeId).map(e -> {
             boolean moved = store.transition(Transition.of(exchangeId, EnumSet.of(ExchangeState.FAILED),
                     ExchangeState.RECEIVED, audit(e, operator(user), AuditAction.OPERATOR_RESEND)));
@@ -75,7 +77,7 @@ public final class OperatorApi {
         }).orElseGet(() -> ApiResponses.problem(404, "Not found", "no exchange " + exchangeId));
     }
 
-    public ApiResponse cancel(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
+    public ApiResponse cancel(@Header("id") String exchangeId, @Header(Principal.NAME_HEADER) String user) {
         return store.findExchange(exchangeId).map(e -> {
             boolean moved = store.transition(Transition.of(exchangeId, CANCELLABLE, ExchangeState.CANCELLED,
                     audit(e, operator(user), AuditAction.OPERATOR_CANCEL)).withError("cancelled by " + operator(user)));
@@ -85,7 +87,7 @@ public final class OperatorApi {
         }).orElseGet(() -> ApiResponses.problem(404, "Not found", "no exchange " + exchangeId));
     }
 
-    public ApiResponse suspend(@Header("id") String partnerId, @Header("X-Passage-User") String user) {
+    public ApiResponse suspend(@Header("id") String partnerId, @Header(Principal.NAME_HEADER) String user) {
         if (partners.find(partnerId).isEmpty()) {
             return ApiResponses.problem(404, "Not found", "no partner " + partnerId);
         }
@@ -93,7 +95,7 @@ public final class OperatorApi {
         return ApiResponses.ok(Map.of("partnerId", partnerId, "suspended", true));
     }
 
-    public ApiResponse resume(@Header("id") String partnerId, @Header("X-Passage-User") String user) {
+    public ApiResponse resume(@Header("id") String partnerId, @Header(Principal.NAME_HEADER) String user) {
         if (partners.find(partnerId).isEmpty()) {
             return ApiResponses.problem(404, "Not found", "no partner " + partnerId);
         }
@@ -102,7 +104,7 @@ public final class OperatorApi {
     }
 
     /** {@code {"to":["partner",...]}}: forward an inbound notice, if its sender's handling code allows. */
-    public ApiResponse forward(@Header("id") String noticeId, @Body byte[] body, @Header("X-Passage-User") String user) {
+    public ApiResponse forward(@Header("id") String noticeId, @Body byte[] body, @Header(Principal.NAME_HEADER) String user) {
         List<String> targets = new ArrayList<>();
         try {
             JsonNode to = json.readTree(body == null ? new byte[0] : body).get("to");
@@ -158,7 +160,7 @@ public final class OperatorApi {
     }
 
     /** The domestic side's decision on a partner's notice: {@code {"decision":"ACCEPTED"|"REJECTED",...}}. */
-    public ApiResponse respond(@Header("id") String noticeId, @Body byte[] body, @Header("X-Passage-User") String user) {
+    public ApiResponse respond(@Header("id") String noticeId, @Body byte[] body, @Header(Principal.NAME_HEADER) String user) {
         BusinessResponse response;
         try {
             JsonNode node = json.readTree(body == null ? new byte[0] : body);

@@ -1,5 +1,7 @@
 package ca.passage.app;
 
+import ca.passage.access.AccessGate;
+import ca.passage.access.AccessWiring;
 import ca.passage.ledger.AuditAction;
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
@@ -82,6 +84,7 @@ public final class Gateway implements AutoCloseable {
     private EmbeddedBroker broker;
     private CachingConnectionFactory connectionFactory;
     private Main main;
+    private AccessWiring access;
     private boolean closed;
 
     public Gateway(GatewaySettings settings) {
@@ -139,6 +142,8 @@ public final class Gateway implements AutoCloseable {
         openStoreAndLedger();
         openBroker();
         main = new Main();
+        // Access security (issue 10): HTTPS listeners, the access gate, mutual TLS to partners (ca.passage.access).
+        access = AccessWiring.create(settings, partners.all(), ledger, clock);
         configureCamel();
         Security security = openSecurity();
         NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
@@ -151,10 +156,13 @@ public final class Gateway implements AutoCloseable {
         bindOperations(suspensions, responses);
         bindAudit();
         main.start();
+        access.listen();
         addOutboundRoutes(suspensions.suspended());
         auditStart();
-        LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
-                settings.httpPort(), settings.managementPort(), partners.all().size());
+        LOG.info("Passage gateway up: officers https://{}:{}, partners https://{}:{}{}, health http://{}:{}/observe/health, "
+                        + "{} partner(s)", settings.listeners().bindAddress(), settings.httpPort(),
+                settings.listeners().bindAddress(), settings.listeners().partnerPort(), AccessGate.PARTNER_PATH,
+                settings.listeners().managementBind(), settings.managementPort(), partners.all().size());
     }
 
     /** The gateway's keys and the partners' pinned certificates, and what seals and opens messages with them. */
@@ -190,9 +198,8 @@ public final class Gateway implements AutoCloseable {
     private void configureCamel() {
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
         main.addInitialProperty("camel.main.name", "passage");
-        main.addInitialProperty("camel.server.enabled", "true");
-        main.addInitialProperty("camel.server.host", "0.0.0.0");
-        main.addInitialProperty("camel.server.port", String.valueOf(settings.httpPort()));
+        main.addInitialProperty("camel.server.enabled", "false"); // the HTTPS listeners are ca.passage.access's
+        main.addInitialProperty("camel.management.host", settings.listeners().managementBind());
         main.addInitialProperty("camel.management.enabled", "true");
         main.addInitialProperty("camel.management.port", String.valueOf(settings.managementPort()));
         main.addInitialProperty("camel.management.healthCheckEnabled", "true");
@@ -210,6 +217,7 @@ public final class Gateway implements AutoCloseable {
         PlatformHttpComponent platformHttp = new PlatformHttpComponent();
         platformHttp.setEngine(new RestHttpEngine(settings.httpPort()));
         main.bind("platform-http", platformHttp);
+        main.bind(access.listeners().routerName(), access.listeners().camelRouter());
     }
 
     private Security openSecurity() {
@@ -225,13 +233,13 @@ public final class Gateway implements AutoCloseable {
     private void bindIntake(NoticeParser parser) {
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store,
-                new PayloadDigests(store, partners, parser, translators)), store));
+                new PayloadDigests(store, partners, parser, translators), ledger, clock), store));
     }
 
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
     private void bindOutbound(NoticeParser parser, Security security, DomesticResponseStore responseStore,
                               DomesticResponses responses) {
-        PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
+        PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout());
         main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
         main.bind("domesticResponses", responses);
         main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
@@ -314,6 +322,9 @@ public final class Gateway implements AutoCloseable {
         // Camel stops first and drains the deliveries in flight; then the broker, the ledger and the store.
         if (main != null) {
             main.stop();
+        }
+        if (access != null) {
+            access.close();
         }
         if (connectionFactory != null) {
             connectionFactory.destroy();

@@ -12,9 +12,38 @@ import java.time.Duration;
  */
 public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
                               int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword,
-                              Duration deliveryTimeout) {
+                              Duration deliveryTimeout, Listeners listeners) {
 
     public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_API_PORT = 8443;
+    public static final int DEFAULT_PARTNER_PORT = 8444;
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Where the HTTPS listeners bind. {@code httpPort} is the officers' HTTPS port.
+     *
+     * @param bindAddress           the officers' and partners' listeners (loopback unless the operator says so)
+     * @param managementBind        health and metrics
+     * @param partnerPort           the partners' mutual-TLS listener
+     * @param allowPlainHttpPartners development only: a partner endpoint may be {@code http://} on loopback
+     */
+    public record Listeners(String bindAddress, String managementBind, int partnerPort, boolean allowPlainHttpPartners) {
+        public static Listeners loopback(int partnerPort) {
+            return new Listeners(LOOPBACK, LOOPBACK, partnerPort, false);
+        }
+    }
+
+    public GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
+                           int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword,
+                           Duration deliveryTimeout) {
+        this(dataDir, partnerProfiles, cryptoConfig, keysDir, httpPort, managementPort, brokerUrl, dbUrl, dbUser,
+                dbPassword, deliveryTimeout, Listeners.loopback(DEFAULT_PARTNER_PORT));
+    }
+
+    public GatewaySettings withListeners(Listeners l) {
+        return new GatewaySettings(dataDir, partnerProfiles, cryptoConfig, keysDir, httpPort, managementPort, brokerUrl,
+                dbUrl, dbUser, dbPassword, deliveryTimeout, l);
+    }
 
     public GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
                            int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword) {

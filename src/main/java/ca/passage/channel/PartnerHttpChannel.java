@@ -1,20 +1,24 @@
 package ca.passage.channel;
 
+import ca.passage.access.PartnerTransport;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Posts a sealed message to a partner's HTTP endpoint and returns the partner's synchronous answer. */
+/**
+ * Posts a sealed message to a partner's endpoint over mutual TLS (the gateway's client certificate, the partner's
+ * pinned certificate, see {@link PartnerTransport}) and returns the partner's synchronous answer.
+ */
 public final class PartnerHttpChannel {
 
-    private final HttpClient client;
+    private final PartnerTransport transport;
     private final Duration requestTimeout;
 
-    public PartnerHttpChannel(Duration connectTimeout, Duration requestTimeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+    public PartnerHttpChannel(PartnerTransport transport, Duration requestTimeout) {
+        this.transport = transport;
         this.requestTimeout = requestTimeout;
     }
 
@@ -25,7 +29,8 @@ public final class PartnerHttpChannel {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message))
                 .build();
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = transport.clientFor(endpoint).send(request,
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 != 2) {
                 throw new DeliveryException("partner answered HTTP " + response.statusCode());
             }

@@ -14,21 +14,19 @@ public final class ApproveCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "notice id")
     String noticeId;
 
-    @Option(names = "--supervisor", required = true, description = "the approving supervisor, recorded in the audit log")
-    String supervisor;
 
     @Option(names = "--reject", description = "reject instead: the notice's exchanges close CANCELLED")
     boolean reject;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-    String url;
+    @picocli.CommandLine.Mixin
+    GatewayConnection gateway;
 
     @Override
     public Integer call() {
-        String body = "{\"decision\":\"" + (reject ? "REJECT" : "APPROVE") + "\",\"supervisor\":\""
-                + supervisor.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        GatewayClient.Answer a = new GatewayClient(url).post("/api/v1/notices/" + noticeId + "/approval",
-                "application/json", body.getBytes(StandardCharsets.UTF_8), supervisor);
+        // The approving supervisor is whoever the credential proves (never the submitter: the gateway checks).
+        String body = "{\"decision\":\"" + (reject ? "REJECT" : "APPROVE") + "\"}";
+        GatewayClient.Answer a = new GatewayClient(gateway).post("/api/v1/notices/" + noticeId + "/approval",
+                "application/json", body.getBytes(StandardCharsets.UTF_8));
         System.out.println(a.body());
         return a.status() == 200 ? 0 : a.status() / 100 == 4 ? 2 : 1;
     }

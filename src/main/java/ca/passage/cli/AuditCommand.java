@@ -82,7 +82,7 @@ public class AuditCommand implements Callable<Integer> {
         Path keys;
 
         @Option(names = "--auditor", paramLabel = "ID", defaultValue = "${sys:user.name}",
-                description = "Auditor id recorded in the ledger for this query (default: ${DEFAULT-VALUE}).")
+                description = "Auditor id recorded in the ledger for this query, with the OS user (default: ${DEFAULT-VALUE}).")
         String auditor;
 
         Database open() {
@@ -145,7 +145,9 @@ public class AuditCommand implements Callable<Integer> {
                 AuditLedger ledger = new AuditLedger(db.dataSource(), Clock.systemUTC(), keys,
                         CheckpointPolicy.everyEvents(CheckpointPolicy.DEFAULT.everyEvents()));
                 try {
-                    AuditorSession session = AuditorAccess.open(AuditorAccess.Principal.auditor(options.auditor),
+                    AuditorSession session = AuditorAccess.open(AuditorAccess.Principal.auditor(
+                            // offline on the database: the named auditor and the OS account that ran the command
+                            options.auditor + "@os:" + System.getProperty("user.name")),
                             db.dataSource(), ledger, keys, Clock.systemUTC());
                     return body.run(session);
                 } finally {

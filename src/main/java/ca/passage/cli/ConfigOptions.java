@@ -15,8 +15,24 @@ public final class ConfigOptions {
     @Mixin
     ConfigDirs dirs;
 
-    @Option(names = "--port", defaultValue = "8080", description = "REST port; default: ${DEFAULT-VALUE}")
+    @Option(names = "--port", defaultValue = "8443", description = "officers' HTTPS port (REST API); default: ${DEFAULT-VALUE}")
     int port;
+
+    @Option(names = "--partner-port", defaultValue = "8444",
+            description = "partners' HTTPS port (mutual TLS, /exchange/v1/inbound); default: ${DEFAULT-VALUE}")
+    int partnerPort;
+
+    @Option(names = "--bind", defaultValue = GatewaySettings.LOOPBACK,
+            description = "address the HTTPS listeners bind to; default: ${DEFAULT-VALUE} (loopback only)")
+    String bind;
+
+    @Option(names = "--management-bind", defaultValue = GatewaySettings.LOOPBACK,
+            description = "address health and metrics bind to; default: ${DEFAULT-VALUE}")
+    String managementBind;
+
+    @Option(names = "--dev-allow-http-partners",
+            description = "development only: accept plain http:// partner endpoints on loopback")
+    boolean devAllowHttpPartners;
 
     @Option(names = "--management-port", defaultValue = "9876", description = "health and metrics port; default: ${DEFAULT-VALUE}")
     int managementPort;
@@ -40,6 +56,7 @@ public final class ConfigOptions {
     GatewaySettings settings(Path dataDir, Path keysDir) {
         String password = dbPasswordEnv == null ? "" : System.getenv(dbPasswordEnv);
         return new GatewaySettings(dataDir, dirs.profiles, dirs.cryptoConfig, keysDir, port, managementPort, brokerUrl, dbUrl,
-                dbUser, password == null ? "" : password);
+                dbUser, password == null ? "" : password).withListeners(new GatewaySettings.Listeners(bind, managementBind,
+                partnerPort, devAllowHttpPartners));
     }
 }

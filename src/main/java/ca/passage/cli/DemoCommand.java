@@ -61,7 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
                 sims.add(sim);
                 System.out.printf("    %-14s %s%n", p.id(), p.channel().endpoint());
             }
-            System.out.println("3/5 gateway on http://localhost:" + config.port);
+            System.out.println("3/5 gateway: officers on https://localhost:" + config.port + ", partners (mutual TLS) on https://localhost:"
+                    + config.partnerPort + "/exchange/v1/inbound");
             gateway.start();
 
             List<Path> files;
@@ -69,12 +70,17 @@ public final class DemoCommand implements Callable<Integer> {
                 files = s.filter(f -> f.toString().endsWith(".xml") || f.toString().endsWith(".json")).sorted().toList();
             }
             System.out.println("4/5 sending " + files.size() + " sample notice(s)");
-            GatewayClient client = new GatewayClient("http://localhost:" + config.port);
+            Path users = keys.resolve(ca.passage.crypto.KeyDirectory.USERS);
+            String url = "https://localhost:" + config.port;
+            GatewayClient client = new GatewayClient(GatewayConnection.of(url, keys.resolve("ca.cert.pem"),
+                    users.resolve("officer1.cert.pem"), users.resolve("officer1.key.pem")));
+            GatewayClient supervisor = new GatewayClient(GatewayConnection.of(url, keys.resolve("ca.cert.pem"),
+                    users.resolve("supervisor1.cert.pem"), users.resolve("supervisor1.key.pem")));
             Instant started = Instant.now();
             for (Path f : files) {
                 boolean json = f.toString().endsWith(".json");
                 GatewayClient.Answer a = client.post("/api/v1/notices", json ? "application/json" : "application/xml",
-                        Files.readAllBytes(f), "demo-officer");
+                        Files.readAllBytes(f));
                 System.out.printf("    %-48s HTTP %d%n", f.getFileName(), a.status());
                 if (a.status() != 202) {
                     System.out.println("    " + a.body());
@@ -84,12 +90,12 @@ public final class DemoCommand implements Callable<Integer> {
             List<String> held = gateway.store().search(null, ExchangeState.PENDING_APPROVAL, 10_000).stream()
                     .map(ExchangeRecord::noticeId).distinct().sorted().toList();
             for (String noticeId : held) {
-                GatewayClient.Answer a = client.post("/api/v1/notices/" + noticeId + "/approval", "application/json",
-                        "{\"decision\":\"APPROVE\",\"supervisor\":\"demo-supervisor\"}".getBytes(), "demo-supervisor");
-                System.out.printf("    %-48s approved by demo-supervisor (HTTP %d)%n", noticeId, a.status());
+                GatewayClient.Answer a = supervisor.post("/api/v1/notices/" + noticeId + "/approval", "application/json",
+                        "{\"decision\":\"APPROVE\"}".getBytes());
+                System.out.printf("    %-48s approved by supervisor1 (HTTP %d)%n", noticeId, a.status());
             }
             System.out.println("    partners send their own notices to Canada:");
-            java.net.URI inbound = java.net.URI.create("http://localhost:" + config.port + "/exchange/v1/inbound");
+            java.net.URI inbound = java.net.URI.create("https://localhost:" + config.partnerPort + "/exchange/v1/inbound");
             for (int i = 0; i < sims.size(); i++) {
                 PartnerSimulator sim = sims.get(i);
                 String partnerId = partners.all().stream().toList().get(i).id();
@@ -119,6 +125,12 @@ public final class DemoCommand implements Callable<Integer> {
             VerificationResult chain = new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource());
             System.out.printf("%d/%d outbound exchanges ACKNOWLEDGED, %d/%d inbound notices received; audit chain: %s%n",
                     acknowledged, outbound, inboundReceived, sims.size(), chain.summary());
+            System.out.println("call the API as the demo officer (TLS client certificate):");
+            System.out.println("    curl --cacert " + keys.resolve("ca.cert.pem") + " --cert " + users.resolve("officer1.cert.pem")
+                    + " --key " + users.resolve("officer1.key.pem") + " " + url + "/api/v1/exchanges?limit=5");
+            System.out.println("    ./passage status --url " + url + " --ca " + keys.resolve("ca.cert.pem") + " --cert "
+                    + users.resolve("officer1.cert.pem") + " --key " + users.resolve("officer1.key.pem"));
+            System.out.println("    (the demo's gateway stops when the demo ends: start one with ./passage run --keys " + keys + ")");
             return acknowledged == outbound && inboundReceived == sims.size() && chain.intact() ? 0 : 1;
         } finally {
             sims.forEach(PartnerSimulator::close);

@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
         subcommands = {ExchangesCommand.Resend.class, ExchangesCommand.Cancel.class})
 public final class ExchangesCommand {
 
-    static int post(String url, String path, String user) {
-        GatewayClient.Answer a = new GatewayClient(url).post(path, "application/json", new byte[0], user);
+    static int post(GatewayConnection gateway, String path) {
+        GatewayClient.Answer a = new GatewayClient(gateway).post(path, "application/json", new byte[0]);
         System.out.println(a.body());
         return a.status() / 100 == 2 ? 0 : a.status() / 100 == 4 ? 2 : 1;
     }
@@ -20,14 +20,12 @@ public final class ExchangesCommand {
     static final class Resend implements Callable<Integer> {
         @Parameters(index = "0", description = "exchange id")
         String exchangeId;
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-        String url;
-        @Option(names = "--user", defaultValue = "${sys:user.name}", description = "operator id recorded in the audit log")
-        String user;
-
+        @picocli.CommandLine.Mixin
+        GatewayConnection gateway;
+        
         @Override
         public Integer call() {
-            return post(url, "/api/v1/exchanges/" + exchangeId + "/resend", user);
+            return post(gateway, "/api/v1/exchanges/" + exchangeId + "/resend");
         }
     }
 
@@ -35,14 +33,12 @@ public final class ExchangesCommand {
     static final class Cancel implements Callable<Integer> {
         @Parameters(index = "0", description = "exchange id")
         String exchangeId;
-        @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-        String url;
-        @Option(names = "--user", defaultValue = "${sys:user.name}", description = "operator id recorded in the audit log")
-        String user;
-
+        @picocli.CommandLine.Mixin
+        GatewayConnection gateway;
+        
         @Override
         public Integer call() {
-            return post(url, "/api/v1/exchanges/" + exchangeId + "/cancel", user);
+            return post(gateway, "/api/v1/exchanges/" + exchangeId + "/cancel");
         }
     }
 }

@@ -19,17 +19,15 @@ public final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--to", split = ",", required = true, description = "partner ids")
     List<String> to;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-    String url;
+    @picocli.CommandLine.Mixin
+    GatewayConnection gateway;
 
-    @Option(names = "--user", defaultValue = "${sys:user.name}", description = "officer id recorded in the audit log")
-    String user;
-
+    
     @Override
     public Integer call() {
         String json = "{\"to\":[" + to.stream().map(p -> "\"" + p.replace("\"", "") + "\"").collect(Collectors.joining(",")) + "]}";
-        GatewayClient.Answer a = new GatewayClient(url).post("/api/v1/notices/" + noticeId + "/forward",
-                "application/json", json.getBytes(StandardCharsets.UTF_8), user);
+        GatewayClient.Answer a = new GatewayClient(gateway).post("/api/v1/notices/" + noticeId + "/forward",
+                "application/json", json.getBytes(StandardCharsets.UTF_8));
         System.out.println(a.body());
         return a.status() / 100 == 2 ? 0 : a.status() / 100 == 4 ? 2 : 1;
     }

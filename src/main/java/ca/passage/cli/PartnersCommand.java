@@ -51,14 +51,12 @@ public final class PartnersCommand {
     static final class Suspend implements Callable<Integer> {
         @picocli.CommandLine.Parameters(index = "0", description = "partner id")
         String partnerId;
-        @picocli.CommandLine.Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-        String url;
-        @picocli.CommandLine.Option(names = "--user", defaultValue = "${sys:user.name}", description = "operator id recorded in the audit log")
-        String user;
-
+        @picocli.CommandLine.Mixin
+        GatewayConnection gateway;
+        
         @Override
         public Integer call() {
-            return ExchangesCommand.post(url, "/api/v1/partners/" + partnerId + "/suspend", user);
+            return ExchangesCommand.post(gateway, "/api/v1/partners/" + partnerId + "/suspend");
         }
     }
 
@@ -66,14 +64,12 @@ public final class PartnersCommand {
     static final class Resume implements Callable<Integer> {
         @picocli.CommandLine.Parameters(index = "0", description = "partner id")
         String partnerId;
-        @picocli.CommandLine.Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-        String url;
-        @picocli.CommandLine.Option(names = "--user", defaultValue = "${sys:user.name}", description = "operator id recorded in the audit log")
-        String user;
-
+        @picocli.CommandLine.Mixin
+        GatewayConnection gateway;
+        
         @Override
         public Integer call() {
-            return ExchangesCommand.post(url, "/api/v1/partners/" + partnerId + "/resume", user);
+            return ExchangesCommand.post(gateway, "/api/v1/partners/" + partnerId + "/resume");
         }
     }
 }

@@ -29,12 +29,10 @@ public final class RespondCommand implements Callable<Integer> {
     @Option(names = "--text", description = "a short description for the partner (no personal data)")
     String text;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-    String url;
+    @picocli.CommandLine.Mixin
+    GatewayConnection gateway;
 
-    @Option(names = "--user", defaultValue = "${sys:user.name}", description = "officer id recorded in the audit log")
-    String user;
-
+    
     @Override
     public Integer call() {
         StringBuilder json = new StringBuilder("{\"decision\":\"").append(decision.accept ? "ACCEPTED" : "REJECTED").append('"');
@@ -45,8 +43,8 @@ public final class RespondCommand implements Callable<Integer> {
             json.append(",\"description\":\"").append(escape(text)).append('"');
         }
         json.append('}');
-        GatewayClient.Answer a = new GatewayClient(url).post("/api/v1/notices/" + noticeId + "/response",
-                "application/json", json.toString().getBytes(StandardCharsets.UTF_8), user);
+        GatewayClient.Answer a = new GatewayClient(gateway).post("/api/v1/notices/" + noticeId + "/response",
+                "application/json", json.toString().getBytes(StandardCharsets.UTF_8));
         System.out.println(a.body());
         return a.status() / 100 == 2 ? 0 : a.status() / 100 == 4 ? 2 : 1;
     }

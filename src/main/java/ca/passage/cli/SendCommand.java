@@ -22,12 +22,10 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--to", split = ",", description = "partner ids; replace the notice's recipients")
     List<String> to;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-    String url;
+    @picocli.CommandLine.Mixin
+    GatewayConnection gateway;
 
-    @Option(names = "--user", defaultValue = "${sys:user.name}", description = "officer id recorded in the audit log")
-    String user;
-
+    
     @Override
     public Integer call() throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -39,8 +37,8 @@ public final class SendCommand implements Callable<Integer> {
         if (to != null && !to.isEmpty()) {
             body = withRecipients(body, json, to);
         }
-        GatewayClient.Answer answer = new GatewayClient(url).post("/api/v1/notices",
-                json ? "application/json" : "application/xml", body, user);
+        GatewayClient.Answer answer = new GatewayClient(gateway).post("/api/v1/notices",
+                json ? "application/json" : "application/xml", body);
         System.out.println(answer.body());
         if (answer.status() == 202) {
             return 0;

@@ -31,12 +31,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the gateway's JSON instead of a table")
     boolean json;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "gateway; default: ${DEFAULT-VALUE}")
-    String url;
+    @picocli.CommandLine.Mixin
+    GatewayConnection gateway;
 
     @Override
     public Integer call() throws IOException {
-        GatewayClient client = new GatewayClient(url);
+        GatewayClient client = new GatewayClient(gateway);
         if (overdue) {
             GatewayClient.Answer late = client.get("/api/v1/exchanges?state=ACK_OVERDUE&limit=1000");
             GatewayClient.Answer failed = client.get("/api/v1/exchanges?state=FAILED&limit=1000");

@@ -29,6 +29,12 @@ public final class KeyDirectory {
 
     /** The base name of the gateway's own key sets. */
     public static final String GATEWAY = "gateway";
+    /** The gateway's TLS key set ({@code tls.cert.pem}, {@code tls.key.pem}): its listeners and its client identity. */
+    public static final String TLS = "tls";
+    /** A partner's TLS (transport) key set is {@code <id>.tls.*}: the gateway pins its certificate. */
+    public static final String TLS_SUFFIX = ".tls";
+    /** People's client certificates: {@code users/<name>.cert.pem} + {@code .key.pem}. */
+    public static final String USERS = "users";
 
     private final Path dir;
 

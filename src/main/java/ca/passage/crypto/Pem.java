@@ -99,18 +99,22 @@ public final class Pem {
         return sw.toString();
     }
 
-    /** Writes atomically; private keys are readable by the owner only where the file system allows it. */
+    /**
+     * Writes atomically. A private key's temporary file is created owner-only (0600) before a byte is written, so
+     * the key is never readable by others, not even for a moment; then it is moved into place.
+     */
     public static void write(Path file, Object o) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, encode(o), StandardCharsets.US_ASCII);
+            Files.deleteIfExists(tmp);
             if (o instanceof PrivateKey) {
                 try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+                    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException ignored) {
-                    // non-POSIX file system: permissions are the directory's
+                    Files.createFile(tmp); // non-POSIX file system: permissions are the directory's
                 }
             }
+            Files.writeString(tmp, encode(o), StandardCharsets.US_ASCII);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot be written", e);

@@ -101,6 +101,20 @@ public final class InboundSteps {
         return InboundMessage.identified(raw, Digests.sha256(raw), knownPartner(peekHeader(raw).from()));
     }
 
+    /**
+     * Step 1b: over HTTP, {@code tlsPartner} is the partner the mutual-TLS client certificate proves (the access gate
+     * sets it on every request of the partners' listener and answers 404 to /exchange/ on the officers' one, so an
+     * HTTP message never arrives without it); the envelope's From must name that same partner. Over JMS there is no
+     * TLS identity (null): the bridged queue's broker authenticates, and the signature check below still applies.
+     */
+    public InboundMessage matchTlsIdentity(InboundMessage m, String tlsPartner) {
+        if (tlsPartner != null && !tlsPartner.equals(m.partner().id())) {
+            throw new InboundRefusal(EbmsError.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
+                    "the envelope's From is not the partner the TLS client certificate proves");
+        }
+        return m;
+    }
+
     /** Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay. */
     public InboundMessage open(InboundMessage m) {
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());

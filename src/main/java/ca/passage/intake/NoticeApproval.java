@@ -2,6 +2,9 @@ package ca.passage.intake;
 
 import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.store.NoticeRecord;
+import java.time.Clock;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -25,18 +28,38 @@ public final class NoticeApproval {
 
     private final ExchangeStore store;
     private final PayloadDigests payloads;
+    private final AuditLedger ledger;
+    private final Clock clock;
 
-    public NoticeApproval(ExchangeStore store, PayloadDigests payloads) {
+    public NoticeApproval(ExchangeStore store, PayloadDigests payloads, AuditLedger ledger, Clock clock) {
         this.store = store;
         this.payloads = payloads;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
-    /** Returns the exchanges released (for queueing); empty after a rejection. */
+    /** Four-eyes: the approver (an authenticated supervisor) is not the one who submitted the notice. */
+    public static final class SelfApprovalException extends RuntimeException {
+        public SelfApprovalException(String noticeId) {
+            super("notice " + noticeId + " was submitted by the same person: another supervisor must decide");
+        }
+    }
+
+    /**
+     * Returns the exchanges released (for queueing); empty after a rejection. {@code supervisor} is the
+     * authenticated principal; a submitter deciding on their own notice is refused and audited.
+     */
     public IntakeReceipt decide(String noticeId, Decision decision, String supervisor) {
         if (supervisor == null || supervisor.isBlank()) {
             throw new IllegalArgumentException("the approving supervisor must be named");
         }
-        store.findNotice(noticeId).orElseThrow(() -> new NoSuchElementException("no notice " + noticeId));
+        NoticeRecord notice = store.findNotice(noticeId).orElseThrow(() -> new NoSuchElementException("no notice " + noticeId));
+        String submitter = notice.submittedBy() == null ? "" : notice.submittedBy();
+        if (submitter.substring(submitter.indexOf(':') + 1).equals(supervisor)) {
+            ledger.append(AuditEvent.of(clock.instant(), "supervisor:" + supervisor, AuditAction.APPROVAL_DENIED)
+                    .withNotice(noticeId).withOutcome("FOUR_EYES", "the submitter cannot decide on their own notice"));
+            throw new SelfApprovalException(noticeId);
+        }
         List<ExchangeRecord> held = store.exchangesOf(noticeId).stream()
                 .filter(e -> e.state() == ExchangeState.PENDING_APPROVAL).toList();
         if (held.isEmpty()) {

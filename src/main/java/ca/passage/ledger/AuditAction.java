@@ -18,6 +18,8 @@ public enum AuditAction {
     EXCHANGE_CREATED,
     EXCHANGE_QUEUED,
     NOTICE_APPROVED,
+    /** Four-eyes: the submitter tried to decide on their own notice. */
+    APPROVAL_DENIED,
     NOTICE_REJECTED,
     /** The payload made at send time is not the one a supervisor approved: the exchange is held again. */
     APPROVAL_INVALIDATED,
@@ -63,7 +65,11 @@ public enum AuditAction {
     AUDIT_EXPORT_CHECKPOINTS,
     AUDIT_REPORT_NOTICE,
     AUDIT_REPORT_PARTNER,
-    AUDIT_ACCESS_DENIED;
+    AUDIT_ACCESS_DENIED,
+
+    // access security (ca.passage.access): a refused request (401/403), a source throttled after repeated refusals
+    ACCESS_DENIED,
+    ACCESS_THROTTLED;
 
     /** The action that records an auditor's export in {@code format}. */
     public static AuditAction exportOf(AuditExport.Format format) {

@@ -66,26 +66,16 @@ class AuditApiGatewayTest {
     private String baseUrl;
     private Instant sentBefore;
 
+    private ca.passage.testing.RunningGateway running;
+
     @BeforeAll
     void start() throws Exception {
-        dir = Files.createTempDirectory("passage-audit-api");
-        Path keys = dir.resolve("keys");
-        CryptoConfig crypto = CryptoConfig.load(Path.of("crypto-config"));
-        int port = freePort();
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profilesOnFreePorts(dir.resolve("profiles")),
-                Path.of("crypto-config"), keys, port, freePort(), null, null, "sa", ""));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                    crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
-            sim.start(p.channel().endpoint().getPort());
-            sims.add(sim);
-        }
-        gateway.start();
-        baseUrl = "http://localhost:" + port;
+        running = ca.passage.testing.RunningGateway.start();
+        dir = running.dir;
+        gateway = running.gateway;
+        baseUrl = running.baseUrl();
 
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
+        HttpResponse<String> r = running.as("officer1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(
                         Path.of("samples/notices/02-red-labour-suspect.xml")))).build(),
@@ -101,32 +91,27 @@ class AuditApiGatewayTest {
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (gateway != null) {
-            gateway.close();
-        }
-        sims.forEach(PartnerSimulator::close);
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    void stop() {
+        running.close();
     }
 
     @Test
     @Order(1)
     void aCallerWithoutTheAuditorRoleIsRefusedAndTheRefusalIsRecorded() throws Exception {
         for (String path : List.of("/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/disclosures?notice=" + NOTICE)) {
-            assertProblem(get(path, null, null), 403, "X-Passage-User");
+            assertProblem(get(path, null, null), 401, "credentials required");
             assertProblem(get(path, "olivia", "OFFICER,SUPERVISOR"), 403, "AUDITOR");
-            assertProblem(get(path, "bad user!", "AUDITOR"), 403, "X-Passage-User");
         }
-        HttpResponse<String> twoUsers = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit"))
-                .header("X-Passage-User", "alice").header("X-Passage-User", "olivia")
-                .header("X-Passage-Roles", "AUDITOR").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertProblem(twoUsers, 403, "X-Passage-User");
-        JsonNode denied = ok(get("/api/v1/audit?action=AUDIT_ACCESS_DENIED&actor=auditor:olivia", "alice", "AUDITOR"));
-        assertThat(denied.get("total").asLong()).isEqualTo(3);
-        assertThat(denied.get("items").get(0).get("outcome").asText()).isEqualTo("DENIED");
-        assertThat(denied.get("items").get(0).get("errorCode").asText()).isEqualTo("AUDIT_SEARCH");
+        // identity headers are deleted by the gateway: they make an officer no auditor
+        HttpResponse<String> forged = running.as("officer1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit"))
+                .header("X-Passage-User", "alice").header("X-Passage-Roles", "AUDITOR")
+                .header(ca.passage.access.Principal.ROLES_HEADER, "AUDITOR").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(forged, 403, "AUDITOR");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode denied = ok(get("/api/v1/audit?action=ACCESS_DENIED&actor=user:supervisor1", "alice", "AUDITOR"));
+            assertThat(denied.get("total").asLong()).isEqualTo(3);
+            assertThat(denied.get("items").get(0).get("outcome").asText()).isEqualTo("HTTP_403");
+        });
     }
 
     @Test
@@ -146,11 +131,11 @@ class AuditApiGatewayTest {
         assertProblem(get("/api/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "alice", "AUDITOR"),
                 400, "after");
         // the identity never comes from the query string
-        assertProblem(get("/api/v1/audit?X-Passage-Roles=AUDITOR", "mallory", "OFFICER"), 400, "headers only");
+        assertProblem(get("/api/v1/audit?" + ca.passage.access.Principal.ROLES_HEADER + "=AUDITOR", "alice", "AUDITOR"),
+                400, "headers only");
         assertProblem(get("/api/v1/audit/verify?deep=1", "alice", "AUDITOR"), 400, "takes no parameters");
         // nor can a request header stand in for the query string
-        HttpResponse<String> smuggled = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit/verify"))
-                .header("X-Passage-User", "alice").header("X-Passage-Roles", "AUDITOR")
+        HttpResponse<String> smuggled = running.as("auditor1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit/verify"))
                 .header("CamelHttpQuery", "deep=1").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(smuggled.statusCode()).as(smuggled.body()).isEqualTo(200);
         assertProblem(get("/api/v1/audit/disclosures", "alice", "AUDITOR"), 400, "either notice");
@@ -196,7 +181,7 @@ class AuditApiGatewayTest {
         assertThat(ok(get("/api/v1/audit?notice=" + NOTICE + "&from=2020-01-01T00:00:00%2B01:00&to=" + sentBefore,
                 "alice", "AUDITOR")).get("total").asLong()).isEqualTo(total);
 
-        JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:alice&action=AUDIT_SEARCH&partner=us-hsi",
+        JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:auditor1&action=AUDIT_SEARCH&partner=us-hsi",
                 "bob", "auditor"));
         assertThat(recorded.get("items").findValuesAsText("noticeId")).contains(NOTICE);
         assertThat(recorded.get("items").findValuesAsText("outcome")).containsOnly("OK");
@@ -222,7 +207,7 @@ class AuditApiGatewayTest {
         assertThat(ok(get("/api/v1/audit/disclosures?partner=us-hsi&from=2020-01-01T00:00:00Z&to=2021-01-01T00:00:00Z",
                 "alice", "AUDITOR")).get("disclosures").size()).isZero();
 
-        JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:alice&action=AUDIT_REPORT_NOTICE", "alice", "AUDITOR"));
+        JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:auditor1&action=AUDIT_REPORT_NOTICE", "alice", "AUDITOR"));
         assertThat(recorded.get("items").findValuesAsText("noticeId")).containsExactly(NOTICE);
     }
 
@@ -291,7 +276,7 @@ class AuditApiGatewayTest {
         assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(victim);
         assertThat(broken.get("summary").asText()).contains("BROKEN at seq " + victim);
 
-        JsonNode recorded = ok(get("/api/v1/audit?action=AUDIT_VERIFY&actor=auditor:alice", "alice", "AUDITOR"));
+        JsonNode recorded = ok(get("/api/v1/audit?action=AUDIT_VERIFY&actor=auditor:auditor1", "alice", "AUDITOR"));
         JsonNode items = recorded.get("items");
         assertThat(items.findValuesAsText("outcome")).endsWith("INTACT", "BROKEN").containsOnlyOnce("BROKEN");
         assertThat(items.get(items.size() - 1).get("errorCode").asText()).isEqualTo("ALTERED");
@@ -345,15 +330,11 @@ class AuditApiGatewayTest {
         assertThat(r.body()).contains(mention).doesNotContain("Exception");
     }
 
+    /** As an auditor (roles naming AUDITOR), as an officer-supervisor (other roles), or anonymous (no user). */
     private HttpResponse<String> get(String path, String user, String roles) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-        if (user != null) {
-            b.header("X-Passage-User", user);
-        }
-        if (roles != null) {
-            b.header("X-Passage-Roles", roles);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpClient client = user == null ? running.anonymous()
+                : roles != null && roles.toUpperCase(java.util.Locale.ROOT).contains("AUDITOR") ? running.as("auditor1") : running.as("supervisor1");
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

@@ -96,7 +96,7 @@ class FlakyPartnerTest {
                 .replaceAll("<noticeId>[^<]+</noticeId>", "<noticeId>US-FLAKY-1</noticeId>");
         assertThat(us.send(running.inbound(), us.sealNotice(ca.passage.notice.NoticeMappers.xml()
                 .readValue(xml, ca.passage.notice.CaseNotice.class))).status()).isEqualTo(200);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> r = running.as("officer1").send(HttpRequest.newBuilder(
                         URI.create(baseUrl + "/api/v1/notices/IN-us-hsi-US-FLAKY-1/response"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"decision\":\"ACCEPTED\"}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -115,7 +115,7 @@ class FlakyPartnerTest {
 
     private HttpResponse<String> post(String xml) throws IOException {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
+            return running.as("officer1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
                     .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

@@ -49,7 +49,7 @@ class GatewayCrashRecoveryTest {
 
     private Process gateway;
     private final List<PartnerSimulator> sims = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private HttpClient http;
 
     @AfterEach
     void cleanUp() {
@@ -68,6 +68,7 @@ class GatewayCrashRecoveryTest {
         new DevPki().init(keys, partners.all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
         int port = freePort();
+        http = ca.passage.testing.TestAccess.client(keys, "officer1");
 
         gateway = startGateway(keys, port, Path.of("target", "crash-test-gateway-1.log"));
         String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
@@ -115,6 +116,7 @@ class GatewayCrashRecoveryTest {
             sims.add(sim);
         }
         int port = freePort();
+        http = ca.passage.testing.TestAccess.client(keys, "officer1");
         java.util.Random random = new java.util.Random(Long.getLong("passage.crash.seed", 20261129L));
         String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
         gateway = startGateway(keys, port, Path.of("target", "crash-flow-0.log"));
@@ -144,7 +146,7 @@ class GatewayCrashRecoveryTest {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath(), "ca.passage.cli.PassageCommand", "run",
                 "--data", dir.resolve("data").toString(), "--keys", keys.toString(), "--profiles", profiles().toString(),
-                "--port", String.valueOf(port), "--management-port", String.valueOf(freePort()))
+                "--port", String.valueOf(port), "--partner-port", String.valueOf(freePort()), "--management-port", String.valueOf(freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Await.until(Duration.ofSeconds(120), () -> {
@@ -187,13 +189,13 @@ class GatewayCrashRecoveryTest {
     }
 
     private HttpResponse<String> post(int port, String xml) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/notices"))
+        return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/v1/notices"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

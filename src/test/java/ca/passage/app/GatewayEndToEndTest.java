@@ -35,7 +35,7 @@ class GatewayEndToEndTest {
 
     private RunningGateway running;
     private Gateway gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
     private String baseUrl;
     private int managementPort;
 
@@ -44,6 +44,7 @@ class GatewayEndToEndTest {
         running = RunningGateway.builder().archiving().start();
         gateway = running.gateway;
         baseUrl = running.baseUrl();
+        http = running.as("officer1");
         managementPort = running.managementPort;
     }
 
@@ -79,31 +80,41 @@ class GatewayEndToEndTest {
     }
 
     @Test
-    void minorVictimNoticeWaitsForASupervisorAndLeavesOnlyAfterApproval() throws Exception {
-        HttpResponse<String> r = post("application/xml", Files.readAllBytes(Path.of("samples/notices/01-yellow-missing-minor-sexual.xml")));
+    void minorVictimNoticeWaitsForASecondSupervisorNeverTheSubmitterAndLeavesOnlyAfterApproval() throws Exception {
+        HttpResponse<String> r = running.as("supervisor1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("samples/notices/01-yellow-missing-minor-sexual.xml"))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(202);
         assertThat(gateway.store().exchangesOf("CA-2026-000101")).extracting(ExchangeRecord::state)
                 .containsOnly(ExchangeState.PENDING_APPROVAL);
 
-        HttpResponse<String> missingSupervisor = postJson("/api/v1/notices/CA-2026-000101/approval", "{\"decision\":\"APPROVE\"}");
-        assertThat(missingSupervisor.statusCode()).isEqualTo(400);
+        HttpResponse<String> byAnOfficer = postJson("/api/v1/notices/CA-2026-000101/approval", "{\"decision\":\"APPROVE\"}");
+        assertThat(byAnOfficer.statusCode()).isEqualTo(403);
+        HttpResponse<String> bySubmitter = postJson(running.as("supervisor1"), "/api/v1/notices/CA-2026-000101/approval",
+                "{\"decision\":\"APPROVE\",\"supervisor\":\"supervisor2\"}");
+        assertThat(bySubmitter.statusCode()).isEqualTo(403);
+        assertThat(bySubmitter.body()).contains("another supervisor");
+        assertThat(new ca.passage.ledger.AuditSearch(gateway.dataSource()).search(ca.passage.ledger.AuditQuery.all()
+                .action("APPROVAL_DENIED")).items()).anySatisfy(e -> assertThat(e.event().actor()).isEqualTo("supervisor:supervisor1"));
         assertThat(gateway.store().exchangesOf("CA-2026-000101")).extracting(ExchangeRecord::state)
                 .containsOnly(ExchangeState.PENDING_APPROVAL);
 
-        HttpResponse<String> approved = postJson("/api/v1/notices/CA-2026-000101/approval",
-                "{\"decision\":\"APPROVE\",\"supervisor\":\"sgt-lavoie\"}");
+        HttpResponse<String> approved = postJson(running.as("supervisor2"), "/api/v1/notices/CA-2026-000101/approval",
+                "{\"decision\":\"APPROVE\"}");
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(awaitClosed("CA-2026-000101", Duration.ofSeconds(60))).extracting(ExchangeRecord::state)
                 .containsOnly(ExchangeState.ACKNOWLEDGED);
-        assertThat(gateway.store().findNotice("CA-2026-000101").orElseThrow().approvedBy()).isEqualTo("supervisor:sgt-lavoie");
+        assertThat(gateway.store().findNotice("CA-2026-000101").orElseThrow().approvedBy()).isEqualTo("supervisor:supervisor2");
+        assertThat(gateway.store().findNotice("CA-2026-000101").orElseThrow().submittedBy()).isEqualTo("officer:supervisor1");
     }
 
     @Test
     void rejectedNoticeIsCancelledAndNeverSent() throws Exception {
         String xml = Files.readString(Path.of("samples/notices/01-yellow-missing-minor-sexual.xml")).replace("CA-2026-000101", "CA-2026-REJECT");
         assertThat(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
-        HttpResponse<String> rejected = postJson("/api/v1/notices/CA-2026-REJECT/approval",
-                "{\"decision\":\"REJECT\",\"supervisor\":\"sgt-lavoie\"}");
+        HttpResponse<String> rejected = postJson(running.as("supervisor2"), "/api/v1/notices/CA-2026-REJECT/approval",
+                "{\"decision\":\"REJECT\"}");
         assertThat(rejected.statusCode()).isEqualTo(200);
         assertThat(gateway.store().exchangesOf("CA-2026-REJECT")).allSatisfy(e -> {
             assertThat(e.state()).isEqualTo(ExchangeState.CANCELLED);
@@ -122,12 +133,12 @@ class GatewayEndToEndTest {
 
     @Test
     void healthAndPrometheusMetricsAreServedOnTheManagementPort() throws Exception {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + "/observe/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/observe/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("UP");
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + managementPort + "/observe/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/observe/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("camel_exchanges_total", "outbound-interpol-hub");
     }
@@ -211,7 +222,11 @@ class GatewayEndToEndTest {
     }
 
     private HttpResponse<String> postJson(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        return postJson(http, path, json);
+    }
+
+    private HttpResponse<String> postJson(HttpClient client, String path, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -36,7 +36,7 @@ class GracefulShutdownTest {
         Path data = running.dir.resolve("data");
         try {
             String xml = Files.readString(Path.of("samples/notices/05-green-online-recruiter-warning.xml"));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> r = running.as("officer1").send(HttpRequest.newBuilder(
                             URI.create(running.baseUrl() + "/api/v1/notices")).header("Content-Type", "application/xml")
                     .POST(HttpRequest.BodyPublishers.ofString(xml)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(202);

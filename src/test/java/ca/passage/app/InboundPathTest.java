@@ -48,7 +48,7 @@ class InboundPathTest {
 
     private RunningGateway running;
     private Gateway gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
     private URI inbound;
     private String baseUrl;
     private CryptoConfig crypto;
@@ -63,6 +63,7 @@ class InboundPathTest {
         keys = running.keys;
         dir = running.dir;
         baseUrl = running.baseUrl();
+        http = running.as("officer1");
         inbound = running.inbound();
     }
 
@@ -125,7 +126,7 @@ class InboundPathTest {
 
     private HttpResponse<String> respond(String noticeId, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/" + noticeId + "/response"))
-                .header("Content-Type", "application/json").header("X-Passage-User", "cst-leblanc")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -141,9 +142,10 @@ class InboundPathTest {
     }
 
     @Test
-    void messageFromAnUnknownPartnerIsRefusedWithFailedAuthentication() throws Exception {
+    void messageFromAnUnknownPartnerIsRefusedAtTheMutualTlsListener() throws Exception {
         new DevPki().issueKeySet(keys, "atlantis-police", KeyFamily.RSA, Instant.now().minusSeconds(60),
                 Instant.now().plus(Duration.ofDays(30)));
+        new DevPki().issueTls(keys, "atlantis-police.tls", "atlantis-police");
         Path aliasDir = dir.resolve("atlantis-profiles");
         Files.createDirectories(aliasDir);
         Files.writeString(aliasDir.resolve("atlantis-police.yaml"), Files.readString(Path.of("partner-profiles/interpol-hub.yaml"))
@@ -153,9 +155,28 @@ class InboundPathTest {
         try (PartnerSimulator stranger = running.simulatorFor(atlantis, ca.passage.devtools.sim.SimBehaviour.wellBehaved())) {
             PartnerSimulator.SendResult r = stranger.send(inbound, stranger.sealNotice(notice("IN-TEST-STRANGER", "H0")));
             assertThat(r.status()).isEqualTo(403);
-            assertThat(r.body()).contains("EBMS:0101", "UNKNOWN_PARTNER");
+            assertThat(r.body()).contains("pinned transport certificate");
         }
         assertThat(gateway.store().findNotice("IN-atlantis-police-IN-TEST-STRANGER")).isEmpty();
+    }
+
+    @Test
+    void messageWhoseEnvelopeFromIsNotItsTlsIdentityIsRefused() throws Exception {
+        byte[] fromUs = running.sim("us-hsi").sealNotice(notice("IN-TEST-MASQUERADE", "H0"));
+        HttpResponse<String> r = running.sim("eu-agency").httpClient().send(HttpRequest.newBuilder(inbound)
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(fromUs)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isBetween(400, 499);
+        assertThat(r.body()).contains("TLS_IDENTITY_MISMATCH", "EBMS:0101");
+        assertThat(gateway.store().findNotice("IN-us-hsi-IN-TEST-MASQUERADE")).isEmpty();
+    }
+
+    @Test
+    void aPartnerWithoutAClientCertificateCannotEvenConnect() {
+        java.net.http.HttpClient noCertificate = ca.passage.testing.TestAccess.client(keys, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> noCertificate.send(HttpRequest.newBuilder(inbound)
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<x/>")).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
     }
 
     @Test
@@ -175,7 +196,7 @@ class InboundPathTest {
     @Test
     void externalEntityInTheEnvelopeIsRefused() throws Exception {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><m>&x;</m>";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
+        HttpResponse<String> r = running.sim("interpol-hub").httpClient().send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(xxe)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("EBMS:0009").doesNotContain("root:");
@@ -200,7 +221,7 @@ class InboundPathTest {
         PartnerSimulator hub = running.sim("interpol-hub");
         assertThat(hub.send(inbound, hub.sealNotice(notice("IN-TEST-H2", "H2"))).status()).isEqualTo(200);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices/IN-interpol-hub-IN-TEST-H2/forward"))
-                .header("Content-Type", "application/json").header("X-Passage-User", "cpl-roy")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"to\":[\"us-hsi\"]}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("us-hsi");
@@ -283,7 +304,7 @@ class InboundPathTest {
     }
 
     private HttpResponse<String> operator(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("X-Passage-User", "ops-1")
+        return running.as("operator1").send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 

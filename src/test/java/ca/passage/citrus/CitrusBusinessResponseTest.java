@@ -67,6 +67,7 @@ class CitrusBusinessResponseTest {
     private static Gateway gateway;
     private static HttpServer partner;
     private static HttpClient gatewayClient;
+    private static HttpClient partnerClient;
     private static CryptoConfig crypto;
 
     @BeforeAll
@@ -76,14 +77,21 @@ class CitrusBusinessResponseTest {
         partner.initialize();
         running = RunningGateway.builder()
                 .profiles(yaml -> yaml.contains("id: " + EU + "\n")
-                        ? yaml.replaceFirst("endpoint: http://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
+                        ? yaml.replaceFirst("endpoint: https://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
                         : yaml)
                 .withoutSimulator(EU)
+                .allowPlainHttpPartners()
                 .start();
         gateway = running.gateway;
         keys = running.keys;
         crypto = running.crypto;
-        gatewayClient = new HttpClientBuilder().requestUrl(running.baseUrl()).build();
+        // Both over HTTPS with a client certificate: officer1 on the officers' listener, the EU agency's transport
+        // certificate on the partners' mutual-TLS listener.
+        gatewayClient = new HttpClientBuilder().requestUrl(running.baseUrl())
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(running.as("officer1"))).build();
+        partnerClient = new HttpClientBuilder().requestUrl("https://localhost:" + running.partnerPort)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
+                        ca.passage.testing.TestAccess.clientWithKeySet(keys, EU + ".tls"))).build();
     }
 
     @AfterAll
@@ -101,7 +109,7 @@ class CitrusBusinessResponseTest {
     void partnerAcknowledgesLaterAndAcceptsTheNotice(@CitrusResource TestCaseRunner runner) throws IOException {
         ExchangeRecord e = deliverAsynchronously(runner, "CA-ASYNC-ACCEPT");
         runner.$(postAsPartner(response(e, new BusinessResponse(BusinessResponse.ACCEPTED, null, null))));
-        runner.$(http().client(gatewayClient).receive().response(HttpStatus.OK));
+        runner.$(http().client(partnerClient).receive().response(HttpStatus.OK));
         runner.$(check(() -> {
             assertThat(gateway.store().findExchange(e.exchangeId()).orElseThrow().state())
                     .isEqualTo(ExchangeState.ACKNOWLEDGED);
@@ -117,7 +125,7 @@ class CitrusBusinessResponseTest {
         ExchangeRecord e = deliverAsynchronously(runner, "CA-ASYNC-REJECT");
         runner.$(postAsPartner(response(e, new BusinessResponse(BusinessResponse.REJECTED, "EU-0112",
                 "outside the agency's mandate"))));
-        runner.$(http().client(gatewayClient).receive().response(HttpStatus.OK));
+        runner.$(http().client(partnerClient).receive().response(HttpStatus.OK));
         runner.$(check(() -> {
             ExchangeRecord after = gateway.store().findExchange(e.exchangeId()).orElseThrow();
             assertThat(after.state()).isEqualTo(ExchangeState.REJECTED);
@@ -153,12 +161,12 @@ class CitrusBusinessResponseTest {
         assertThat(sent.sentDigest()).isEqualTo(Digests.sha256(raw));
         runner.$(postAsPartner(seal(header(sent, EnvelopeHeader.ACTION_RECEIPT, Receipt.FORMAT),
                 Receipt.payload(Digests.sha256(raw), "RECEIVED"))));
-        runner.$(http().client(gatewayClient).receive().response(HttpStatus.OK));
+        runner.$(http().client(partnerClient).receive().response(HttpStatus.OK));
         return awaitState(noticeId, ExchangeState.ACKNOWLEDGED);
     }
 
     private TestAction postAsPartner(byte[] sealed) {
-        return http().client(gatewayClient).send().post("/exchange/v1/inbound")
+        return http().client(partnerClient).send().post("/exchange/v1/inbound")
                 .message().contentType("application/xml").body(new String(sealed, StandardCharsets.UTF_8)).build();
     }
 

@@ -108,8 +108,11 @@ class CitrusPartnerExchangeTest {
         hub.initialize(); // without Spring nobody else does: creates the endpoint adapter and starts
         Path profiles = copyProfilesWithEndpoints(dir.resolve("partner-profiles"), hubPort);
         int gatewayPort = freePort();
+        // The hub is played by a plain-HTTP Citrus server on loopback (the development flag allows it); the officers'
+        // side is HTTPS with officer1's client certificate.
         gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
-                gatewayPort, freePort(), null, null, "sa", ""));
+                gatewayPort, freePort(), null, null, "sa", "").withListeners(new GatewaySettings.Listeners(
+                GatewaySettings.LOOPBACK, GatewaySettings.LOOPBACK, freePort(), true)));
         new DevPki().init(keys, gateway.partners().all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
         for (PartnerProfile p : gateway.partners().all()) {
@@ -120,7 +123,9 @@ class CitrusPartnerExchangeTest {
                 sims.add(sim);
             }
         }
-        client = new HttpClientBuilder().requestUrl("http://127.0.0.1:" + gatewayPort).build();
+        client = new HttpClientBuilder().requestUrl("https://localhost:" + gatewayPort)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
+                        ca.passage.testing.TestAccess.client(keys, "officer1"))).build();
         gateway.start();
     }
 
@@ -330,8 +335,8 @@ class CitrusPartnerExchangeTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 String id = f.getFileName().toString().replace(".yaml", "");
                 int port = id.equals(HUB) ? hubPort : freePort();
-                String yaml = Files.readString(f).replaceAll("endpoint: http://127\\.0\\.0\\.1:\\d+/",
-                        "endpoint: http://127.0.0.1:" + port + "/");
+                String yaml = Files.readString(f).replaceAll("endpoint: https://127\\.0\\.0\\.1:\\d+/",
+                        "endpoint: " + (id.equals(HUB) ? "http" : "https") + "://127.0.0.1:" + port + "/");
                 Files.writeString(target.resolve(f.getFileName()), yaml);
             }
         }

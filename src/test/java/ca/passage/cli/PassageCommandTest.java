@@ -57,7 +57,7 @@ class PassageCommandTest {
         Run r = run("partners", "list", "--profiles", "partner-profiles");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("interpol-hub", "eu-agency", "us-hsi", "interpol-notice", "rsa-compat",
-                "http://127.0.0.1:9101/exchange/v1/inbound");
+                "https://127.0.0.1:9101/exchange/v1/inbound");
         assertThat(r.out().lines().filter(l -> !l.isBlank())).hasSize(4);
     }
 
@@ -115,7 +115,9 @@ class PassageCommandTest {
         String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
         Path good = tmp.resolve("good.xml");
         Files.writeString(good, sample.replace("CA-2026-000102", "CA-CLI-SEND-1"));
-        Run accepted = run("send", good.toString(), "--url", "http://127.0.0.1:" + port, "--to", "us-hsi");
+        Run accepted = run("send", good.toString(), "--url", "https://127.0.0.1:" + port, "--to", "us-hsi",
+                "--ca", keys.resolve("ca.cert.pem").toString(), "--cert", keys.resolve("users/officer1.cert.pem").toString(),
+                "--key", keys.resolve("users/officer1.key.pem").toString());
         assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
         assertThat(accepted.out()).contains("CA-CLI-SEND-1", "us-hsi").doesNotContain("interpol-hub");
         assertThat(gateway.store().exchangesOf("CA-CLI-SEND-1")).hasSize(1);
@@ -123,13 +125,32 @@ class PassageCommandTest {
         Path bad = tmp.resolve("bad.xml");
         Files.writeString(bad, sample.replace("CA-2026-000102", "CA-CLI-SEND-2")
                 .replace("<recipient>us-hsi</recipient>", "<recipient>atlantis-police</recipient>"));
-        Run refused = run("send", bad.toString(), "--url", "http://127.0.0.1:" + port);
+        Run refused = run("send", bad.toString(), "--url", "https://127.0.0.1:" + port, "--ca",
+                keys.resolve("ca.cert.pem").toString(), "--token-file", tokenFile(tmp).toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.out()).contains("atlantis-police");
         assertThat(gateway.store().findNotice("CA-CLI-SEND-2")).isEmpty();
 
-        assertThat(run("send", tmp.resolve("absent.xml").toString(), "--url", "http://127.0.0.1:" + port).exit())
+        assertThat(run("send", tmp.resolve("absent.xml").toString(), "--url", "https://127.0.0.1:" + port).exit())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aCommandWithoutCredentialsIsRefusedByTheGateway(@TempDir Path tmp) throws IOException {
+        Path good = tmp.resolve("anon.xml");
+        Files.writeString(good, Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                .replace("CA-2026-000102", "CA-CLI-ANON-1"));
+        Run r = run("send", good.toString(), "--url", "https://127.0.0.1:" + port, "--ca", keys.resolve("ca.cert.pem").toString());
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out() + r.err()).contains("credential");
+        assertThat(gateway.store().findNotice("CA-CLI-ANON-1")).isEmpty();
+    }
+
+    /** A bearer token of the test identity provider for an officer, in a file (the --token-file way). */
+    private static Path tokenFile(Path tmp) throws IOException {
+        Path f = tmp.resolve("token.jwt");
+        Files.writeString(f, ca.passage.testing.TestAccess.token("officer-token", List.of("OFFICER"), java.time.Duration.ofMinutes(5)));
+        return f;
     }
 
     @Test

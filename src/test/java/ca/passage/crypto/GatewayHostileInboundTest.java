@@ -185,7 +185,7 @@ class GatewayHostileInboundTest {
     }
 
     private HttpResponse<String> post(byte[] raw) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
+        return hub.httpClient().send(HttpRequest.newBuilder(inbound).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -121,7 +121,7 @@ class AuditCommandTest {
             var rs = c.createStatement().executeQuery(
                     "SELECT actor, partner_id FROM audit_event WHERE action = 'AUDIT_SEARCH'");
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("aud-1");
+            assertThat(rs.getString(1)).isEqualTo("aud-1@os:" + System.getProperty("user.name"));
             assertThat(rs.getString(2)).isEqualTo("EUROPOL");
         }
     }

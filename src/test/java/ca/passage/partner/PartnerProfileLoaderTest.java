@@ -47,8 +47,8 @@ class PartnerProfileLoaderTest {
     @CsvSource(delimiter = '|', value = {
             "missing field         | ^name: .*$                                   |                                              | name",
             "unknown field         | ^enabled: true$                              | enabled: true\\npriority: high                | priority",
-            "bad URL               | endpoint: http://127.0.0.1:9103/             | endpoint: ftp://127.0.0.1:9103/              | channel.endpoint",
-            "URL without host      | endpoint: http://127.0.0.1:9103/             | endpoint: http:///                           | channel.endpoint",
+            "bad URL               | endpoint: https://127.0.0.1:9103/            | endpoint: ftp://127.0.0.1:9103/              | channel.endpoint",
+            "URL without host      | endpoint: https://127.0.0.1:9103/            | endpoint: http:///                           | channel.endpoint",
             "bad duration          | acknowledgementTimeout: PT2M                 | acknowledgementTimeout: two minutes          | acknowledgementTimeout",
             "negative duration     | initialDelay: PT1S                           | initialDelay: -PT1S                          | retry.initialDelay",
             "unknown format        | format: us-niem                              | format: us-niem-9                            | format",

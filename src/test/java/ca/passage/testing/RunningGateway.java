@@ -38,7 +38,11 @@ public final class RunningGateway implements AutoCloseable {
     public final CryptoConfig crypto;
     public final Gateway gateway;
     public final int port;
+    /** The partners' mutual-TLS listener. */
+    public final int partnerPort;
     public final int managementPort;
+    /** The configuration folder this gateway reads (a copy of crypto-config with a test access.yaml). */
+    public final Path cryptoConfig;
     private final Map<String, PartnerSimulator> sims = new HashMap<>();
 
     private RunningGateway(Builder b) throws IOException {
@@ -46,10 +50,14 @@ public final class RunningGateway implements AutoCloseable {
         keys = dir.resolve("keys");
         crypto = CryptoConfig.load(Path.of("crypto-config"));
         port = TestProfiles.freePort();
+        partnerPort = TestProfiles.freePort();
         managementPort = TestProfiles.freePort();
+        cryptoConfig = TestAccess.configFolder(dir.resolve("crypto-config"), b.accessYaml);
         Path profiles = TestProfiles.withFreePorts(dir.resolve("profiles"), b.profileEdit);
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys, port,
-                managementPort, null, null, "sa", "", b.deliveryTimeout));
+        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, cryptoConfig, keys, port,
+                managementPort, null, null, "sa", "", b.deliveryTimeout)
+                .withListeners(new GatewaySettings.Listeners(GatewaySettings.LOOPBACK, GatewaySettings.LOOPBACK,
+                        partnerPort, b.allowPlainHttpPartners)));
         new DevPki().init(keys, gateway.partners().all().stream()
                 .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
         b.keysEdit.accept(keys);
@@ -93,12 +101,24 @@ public final class RunningGateway implements AutoCloseable {
         return dir.resolve("data").resolve("inbox");
     }
 
+    /** The officers' HTTPS listener. */
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return "https://localhost:" + port;
     }
 
+    /** The partners' mutual-TLS listener's inbound path. */
     public URI inbound() {
-        return URI.create(baseUrl() + "/exchange/v1/inbound");
+        return URI.create("https://localhost:" + partnerPort + "/exchange/v1/inbound");
+    }
+
+    /** An HTTPS client authenticated as a development user of {@code keys/users/} (officer1, supervisor1, ...). */
+    public java.net.http.HttpClient as(String user) {
+        return TestAccess.client(keys, user);
+    }
+
+    /** An HTTPS client with no credentials (it trusts the gateway's CA). */
+    public java.net.http.HttpClient anonymous() {
+        return TestAccess.client(keys, null);
     }
 
     /** A simulator for any profile (one the gateway knows or not), with this gateway's keys. */
@@ -125,6 +145,20 @@ public final class RunningGateway implements AutoCloseable {
         private Duration deliveryTimeout = GatewaySettings.DEFAULT_DELIVERY_TIMEOUT;
         private boolean archiving;
         private java.util.function.Consumer<Path> keysEdit = k -> { };
+        private String accessYaml = TestAccess.DEFAULT_ACCESS_YAML;
+        private boolean allowPlainHttpPartners;
+
+        /** The access.yaml the gateway reads (OIDC, throttle); by default a test issuer and a lenient throttle. */
+        public Builder access(String yaml) {
+            this.accessYaml = yaml;
+            return this;
+        }
+
+        /** Development flag: partner endpoints may be plain http:// on loopback (a test playing a partner in clear). */
+        public Builder allowPlainHttpPartners() {
+            this.allowPlainHttpPartners = true;
+            return this;
+        }
 
         /** Changes the generated keys folder before the gateway loads it (expire or revoke a certificate). */
         public Builder keys(java.util.function.Consumer<Path> edit) {

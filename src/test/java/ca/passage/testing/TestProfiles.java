@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class TestProfiles {
 
-    private static final Pattern ENDPOINT = Pattern.compile("endpoint: http://127\\.0\\.0\\.1:\\d+/");
+    private static final Pattern ENDPOINT = Pattern.compile("endpoint: https://127\\.0\\.0\\.1:\\d+/");
 
     private TestProfiles() {
     }
@@ -30,7 +30,7 @@ public final class TestProfiles {
         try (Stream<Path> shipped = Files.list(Path.of("partner-profiles"))) {
             for (Path p : shipped.filter(f -> f.toString().endsWith(".yaml")).toList()) {
                 Matcher m = ENDPOINT.matcher(Files.readString(p));
-                String yaml = m.replaceFirst("endpoint: http://127.0.0.1:" + freePort() + "/");
+                String yaml = m.replaceFirst("endpoint: https://127.0.0.1:" + freePort() + "/");
                 Files.writeString(target.resolve(p.getFileName()), edit.apply(yaml));
             }
         }

@@ -13,6 +13,12 @@ import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -94,6 +100,70 @@ public final class DevPki {
                 issueKeySet(dir, p.partnerId(), p.family(), now().minus(BACKDATE), now().plus(LEAF_VALIDITY));
             }
         }
+        if (!Files.exists(dir.resolve(KeyDirectory.TLS + ".cert.pem"))) {
+            issueTls(dir, KeyDirectory.TLS, "passage gateway");
+        }
+        for (PartnerKeySpec p : partners) {
+            if (!Files.exists(dir.resolve(p.partnerId() + KeyDirectory.TLS_SUFFIX + ".cert.pem"))) {
+                issueTls(dir, p.partnerId() + KeyDirectory.TLS_SUFFIX, p.partnerId());
+            }
+        }
+        for (Map.Entry<String, List<String>> u : DEV_USERS.entrySet()) {
+            if (!Files.exists(dir.resolve(KeyDirectory.USERS).resolve(u.getKey() + ".cert.pem"))) {
+                issueUser(dir, u.getKey(), u.getValue());
+            }
+        }
+    }
+
+    /** Development people and their roles (carried as OU attributes of their certificate subject). */
+    public static final Map<String, List<String>> DEV_USERS = devUsers();
+
+    private static Map<String, List<String>> devUsers() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("officer1", List.of("OFFICER"));
+        m.put("supervisor1", List.of("OFFICER", "SUPERVISOR"));
+        m.put("supervisor2", List.of("OFFICER", "SUPERVISOR"));
+        m.put("operator1", List.of("OPERATOR"));
+        m.put("auditor1", List.of("AUDITOR"));
+        m.put("admin1", List.of("ADMIN"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * A TLS key set (EC P-256): server and client authentication, subject alternative names {@code localhost} and
+     * {@code 127.0.0.1}. The gateway's serves its listeners and presents it to partners; a partner's is its
+     * transport identity (the gateway pins it).
+     */
+    public void issueTls(Path dir, String name, String cn) {
+        Ca ca = loadCa(dir);
+        KeyPair kp = generate("EC", 0);
+        writePair(dir, name, kp, issue(ca, new X500Name("CN=" + cn + ",OU=Passage dev TLS,O=Passage"), kp.getPublic(),
+                now().minus(BACKDATE), now().plus(LEAF_VALIDITY), KeyUsage.digitalSignature | KeyUsage.keyAgreement,
+                new KeyPurposeId[]{KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
+                new GeneralNames(new GeneralName[]{new GeneralName(GeneralName.dNSName, "localhost"),
+                        new GeneralName(GeneralName.iPAddress, "127.0.0.1")})));
+    }
+
+    /** A person's client certificate, {@code users/<name>.cert.pem} + {@code .key.pem}; roles as OU attributes. */
+    public void issueUser(Path dir, String name, List<String> roles) {
+        Ca ca = loadCa(dir);
+        try {
+            Files.createDirectories(dir.resolve(KeyDirectory.USERS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot create users/", e);
+        }
+        KeyPair kp = generate("EC", 0);
+        StringBuilder subject = new StringBuilder("CN=" + name);
+        roles.forEach(r -> subject.append(",OU=").append(r));
+        subject.append(",O=Passage dev users");
+        writePair(dir.resolve(KeyDirectory.USERS), name, kp, issue(ca, new X500Name(subject.toString()), kp.getPublic(),
+                now().minus(BACKDATE), now().plus(LEAF_VALIDITY), KeyUsage.digitalSignature,
+                new KeyPurposeId[]{KeyPurposeId.id_kp_clientAuth}, null));
+    }
+
+    /** Adds a person's certificate ({@code users/<name>.cert.pem}) to the CA's CRL. */
+    public void revokeUser(Path dir, String name) {
+        revoke(dir, KeyDirectory.USERS + "/" + name);
     }
 
     /**
@@ -208,15 +278,27 @@ public final class DevPki {
     }
 
     private X509Certificate issue(Ca ca, String cn, PublicKey pub, Instant notBefore, Instant notAfter, int keyUsage) {
+        return issue(ca, new X500Name("CN=" + cn + ",OU=Passage dev PKI,O=Passage"), pub, notBefore, notAfter, keyUsage,
+                null, null);
+    }
+
+    private X509Certificate issue(Ca ca, X500Name subject, PublicKey pub, Instant notBefore, Instant notAfter,
+                                  int keyUsage, KeyPurposeId[] purposes, GeneralNames altNames) {
+        String cn = subject.toString();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            X500Name subject = new X500Name("CN=" + cn + ",OU=Passage dev PKI,O=Passage");
             JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.cert(), serial(),
                     Date.from(notBefore), Date.from(notAfter), subject, pub);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pub));
             b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca.cert()));
+            if (purposes != null) {
+                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+            }
+            if (altNames != null) {
+                b.addExtension(Extension.subjectAlternativeName, false, altNames);
+            }
             return new JcaX509CertificateConverter().getCertificate(b.build(signer(ca.key())));
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("certificate issuance failed for " + cn, e);

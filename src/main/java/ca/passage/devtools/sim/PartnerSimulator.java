@@ -20,6 +20,14 @@ import ca.passage.translate.PartnerTranslator;
 import ca.passage.translate.TranslatedPayload;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import ca.passage.access.Tls;
+import ca.passage.crypto.KeyDirectory;
+import javax.net.ssl.SSLContext;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,18 +103,41 @@ public final class PartnerSimulator implements AutoCloseable {
         this.stallsLeft = new AtomicInteger(behaviour.stallFirst());
         this.dropsLeft = new AtomicInteger(behaviour.dropReceiptsFirst());
         this.clock = clock;
+        // Mutual TLS as a real partner: its own transport key set, the gateway's TLS certificate pinned.
+        X509Certificate ca = Tls.certificate(keysDir.resolve("ca.cert.pem"));
+        X509Certificate gatewayTls = Tls.certificate(keysDir.resolve(KeyDirectory.TLS + ".cert.pem"));
+        this.tls = Tls.context(Tls.keyManager(keysDir.resolve(profile.id() + KeyDirectory.TLS_SUFFIX + ".cert.pem"),
+                keysDir.resolve(profile.id() + KeyDirectory.TLS_SUFFIX + ".key.pem")),
+                Tls.pinned(List.of(ca, gatewayTls), gatewayTls));
+        this.client = HttpClient.newBuilder().sslContext(tls).sslParameters(Tls.parameters(tls, false))
+                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private final SSLContext tls;
+    private final HttpClient client;
+
+    /** This partner's HTTP client: mutual TLS with its transport certificate, the gateway's certificate pinned. */
+    public HttpClient httpClient() {
+        return client;
     }
 
     public void start(int port) throws IOException {
         if (archive != null) {
             Files.createDirectories(archive);
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                params.setSSLParameters(Tls.parameters(tls, true));
+            }
+        });
+        server = https;
         server.createContext("/exchange/v1/inbound", this::receive);
         server.createContext("/sim/stats", this::stats);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
-        LOG.info("partner {} simulated on http://127.0.0.1:{}/exchange/v1/inbound", profile.id(), port);
+        LOG.info("partner {} simulated on https://127.0.0.1:{}/exchange/v1/inbound (mutual TLS)", profile.id(), port);
     }
 
     public long distinctMessages() {
@@ -227,7 +258,7 @@ public final class PartnerSimulator implements AutoCloseable {
     /** Posts a sealed message to the gateway and checks its answer: a receipt signed by the gateway for those bytes. */
     public SendResult send(URI gatewayInbound, byte[] sealed) {
         try {
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(gatewayInbound)
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(gatewayInbound)
                             .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(sealed)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             boolean receiptValid = false;

@@ -1,0 +1,62 @@
+package ca.passage.access;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static ca.passage.access.Role.AUDITOR;
+import static ca.passage.access.Role.OFFICER;
+import static ca.passage.access.Role.OPERATOR;
+import static ca.passage.access.Role.SUPERVISOR;
+
+/**
+ * THE access table: which roles may call which route of the officers' listener. Deny by default: a request
+ * matching no row is refused (403, or 401 without credentials), whatever the route. The four-eyes rule (an
+ * approver is never the submitter) is checked by the approval itself, on top of this table.
+ */
+public final class AccessTable {
+
+    /** One row: method, path template ({@code {x}} is one path segment), roles allowed. */
+    public record Rule(String method, String path, Set<Role> roles) {
+        boolean matches(String m, String p) {
+            return method.equals(m) && regex().matcher(p).matches();
+        }
+
+        private Pattern regex() {
+            return Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
+        }
+    }
+
+    private static final Set<Role> FOLLOWERS = Set.of(OFFICER, SUPERVISOR, OPERATOR);
+
+    public static final List<Rule> RULES = List.of(
+            new Rule("POST", "/api/v1/notices", Set.of(OFFICER)),
+            new Rule("GET", "/api/v1/notices/{id}", FOLLOWERS),
+            new Rule("POST", "/api/v1/notices/{id}/approval", Set.of(SUPERVISOR)),
+            new Rule("POST", "/api/v1/notices/{id}/forward", Set.of(OFFICER)),
+            new Rule("POST", "/api/v1/notices/{id}/response", Set.of(OFFICER)),
+            new Rule("GET", "/api/v1/exchanges/{id}", FOLLOWERS),
+            new Rule("GET", "/api/v1/exchanges", FOLLOWERS),
+            new Rule("POST", "/api/v1/exchanges/{id}/resend", Set.of(OPERATOR)),
+            new Rule("POST", "/api/v1/exchanges/{id}/cancel", Set.of(OPERATOR)),
+            new Rule("POST", "/api/v1/partners/{id}/suspend", Set.of(OPERATOR)),
+            new Rule("POST", "/api/v1/partners/{id}/resume", Set.of(OPERATOR)),
+            new Rule("GET", "/api/v1/audit", Set.of(AUDITOR)),
+            new Rule("GET", "/api/v1/audit/verify", Set.of(AUDITOR)),
+            new Rule("GET", "/api/v1/audit/disclosures", Set.of(AUDITOR)));
+
+    private AccessTable() {
+    }
+
+    /** The row for this request, if any (none means: denied). */
+    public static Optional<Rule> ruleFor(String method, String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return RULES.stream().filter(r -> r.matches(method, p)).findFirst();
+    }
+
+    /** True when a principal with these roles may call this route. */
+    public static boolean allows(String method, String path, Set<Role> roles) {
+        return ruleFor(method, path).map(r -> roles.stream().anyMatch(r.roles()::contains)).orElse(false);
+    }
+}
