@@ -39,7 +39,7 @@ java -jar "$jar" keys init --dir "$run/keys" >"$run/logs/keys.log"
 partners=()
 for f in partner-profiles/*.yaml; do
   id="$(basename "$f" .yaml)"; port="$(free_port)"
-  sed -E "s#(endpoint: http://127\.0\.0\.1:)[0-9]+#\1$port#; s#^(  endpoint: .*)#  consumers: $consumers\n\1#" "$f" \
+  sed -E "s#(endpoint: https?://127\.0\.0\.1:)[0-9]+#\1$port#; s#^(  endpoint: .*)#  consumers: $consumers\n\1#" "$f" \
     >"$run/profiles/$id.yaml"
   partners+=("$id:$port")
 done
@@ -53,17 +53,20 @@ start() { # name, args...
 for p in "${partners[@]}"; do
   start "sim-${p%%:*}" -jar "$jar" partner-sim --profile "${p%%:*}" --port "${p##*:}" --profiles "$run/profiles" --keys "$run/keys"
 done
-rest="$(free_port)"; mgmt="$(free_port)"
+rest="$(free_port)"; partner_port="$(free_port)"; mgmt="$(free_port)"
 start gateway ${BENCH_GATEWAY_OPTS:-} -jar "$jar" run --data "$run/data" --keys "$run/keys" --profiles "$run/profiles" \
-  --port "$rest" --management-port "$mgmt"
-url="http://127.0.0.1:$rest"
-for _ in $(seq 1 120); do
-  curl -fs "$url/api/v1/exchanges?limit=1" -H 'X-Passage-User: bench' >/dev/null 2>&1 && break
+  --port "$rest" --partner-port "$partner_port" --management-port "$mgmt"
+url="https://localhost:$rest"
+# The same door as any client: HTTPS, the development CA, a development user's client certificate.
+as_user() { echo --cacert "$run/keys/ca.cert.pem" --cert "$run/keys/users/$1.cert.pem" --key "$run/keys/users/$1.key.pem"; }
+for _ in $(seq 1 180); do
+  curl -fs $(as_user officer1) "$url/api/v1/exchanges?limit=1" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -fs "$url/api/v1/exchanges?limit=1" -H 'X-Passage-User: bench' >/dev/null || { echo "gateway did not start: see $run/logs/gateway.log"; exit 1; }
+curl -fs $(as_user officer1) "$url/api/v1/exchanges?limit=1" >/dev/null || { echo "gateway did not start: see $run/logs/gateway.log"; exit 1; }
 
-bench() { java -Xmx256m -jar "$jar" bench --url "$url" --sample "$sample" "$@"; }
+bench() { java -Xmx256m -jar "$jar" bench --url "$url" --ca "$run/keys/ca.cert.pem" \
+  --cert "$run/keys/users/officer1.cert.pem" --key "$run/keys/users/officer1.key.pem" --sample "$sample" "$@"; }
 if [ "$warmup" -gt 0 ]; then
   echo "bench: warm-up, $warmup notices end to end (not counted)"
   bench --notices "$warmup" --clients "$clients" --id-prefix WARM >"$run/warmup.json" || echo "bench: warm-up incomplete"
@@ -89,7 +92,7 @@ done
 
 echo "bench: intake alone, partners suspended, $notices notices from $clients clients"
 for p in "${partners[@]}"; do
-  curl -fs -X POST "$url/api/v1/partners/${p%%:*}/suspend" -H 'X-Passage-User: bench' >/dev/null
+  curl -fs -X POST $(as_user operator1) "$url/api/v1/partners/${p%%:*}/suspend" >/dev/null
 done
 bench --notices "$notices" --clients "$clients" --id-prefix INTAKE --intake-only >"$run/intake.json" || echo "bench: intake incomplete"
 cleanup; pids=()

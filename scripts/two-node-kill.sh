@@ -40,11 +40,13 @@ java -jar "$jar" keys init --dir "$run/keys" >"$run/logs/keys.log"
 sims=()
 for f in partner-profiles/*.yaml; do
   id="$(basename "$f" .yaml)"; port="$(free_port)"
-  sed -E "s#(endpoint: http://127\.0\.0\.1:)[0-9]+#\1$port#" "$f" >"$run/profiles/$id.yaml"
+  sed -E "s#(endpoint: https?://127\.0\.0\.1:)[0-9]+#\1$port#" "$f" >"$run/profiles/$id.yaml"
   sims+=("$id:$port")
 done
 start() { local name="$1"; shift; java -Xmx256m "$@" >"$run/logs/$name.log" 2>&1 & pid[$name]=$!; }
-wait_http() { for _ in $(seq 1 120); do curl -fs "$1" -H 'X-Passage-User: two-node' >/dev/null 2>&1 && return 0; sleep 1; done; return 1; }
+# Every call goes through the same door as any client: HTTPS, the development CA, a client certificate.
+tls_as() { echo --cacert "$run/keys/ca.cert.pem" --cert "$run/keys/$1.cert.pem" --key "$run/keys/$1.key.pem"; }
+wait_http() { for _ in $(seq 1 180); do curl -fs $(tls_as users/officer1) "$1" >/dev/null 2>&1 && return 0; sleep 1; done; return 1; }
 
 bport="$(free_port)"
 start broker -jar "$jar" broker --data "$run/broker" --port "$bport" --profiles "$run/profiles"
@@ -53,10 +55,11 @@ for s in "${sims[@]}"; do
 done
 for _ in $(seq 1 60); do grep -q "passage broker:" "$run/logs/broker.log" && break; sleep 1; done
 node() { # name; sets node_url (not in a subshell: the node's pid must be known here)
-  local rest mgmt; rest="$(free_port)"; mgmt="$(free_port)"
+  local rest partner mgmt; rest="$(free_port)"; partner="$(free_port)"; mgmt="$(free_port)"
   start "$1" -jar "$jar" run --data "$run/$1" --keys "$run/keys" --profiles "$run/profiles" --port "$rest" \
-    --management-port "$mgmt" --broker-url "tcp://127.0.0.1:$bport" --db-url "$db_url" --db-user "$pg_user"
-  node_url="http://127.0.0.1:$rest"
+    --partner-port "$partner" --management-port "$mgmt" --broker-url "tcp://127.0.0.1:$bport" --db-url "$db_url" \
+    --db-user "$pg_user"
+  node_url="https://localhost:$rest"
 }
 node node-a; url_a="$node_url"
 wait_http "$url_a/api/v1/exchanges?limit=1" || { echo "node A did not start: $run/logs/node-a.log"; exit 1; }
@@ -64,7 +67,8 @@ node node-b; url_b="$node_url"   # after A: Flyway migrates the schema once, A w
 wait_http "$url_b/api/v1/exchanges?limit=1" || { echo "node B did not start: $run/logs/node-b.log"; exit 1; }
 echo "two-node: broker tcp://127.0.0.1:$bport, node A $url_a, node B $url_b"
 
-bench() { java -Xmx128m -jar "$jar" bench --intake-only --notices "$((notices / 2))" --clients "$clients" "$@"; }
+bench() { java -Xmx128m -jar "$jar" bench --intake-only --notices "$((notices / 2))" --clients "$clients" \
+  --ca "$run/keys/ca.cert.pem" --cert "$run/keys/users/officer1.cert.pem" --key "$run/keys/users/officer1.key.pem" "$@"; }
 bench --url "$url_a" --id-prefix NODEA >"$run/node-a.json" 2>"$run/logs/bench-a.log" & bench_a=$!
 bench --url "$url_b" --id-prefix NODEB >"$run/node-b.json" 2>"$run/logs/bench-b.log" & bench_b=$!
 q() { psql_ -c "SET search_path TO $schema; $1"; }
@@ -94,7 +98,7 @@ fi
 total="$(q "SELECT count(*) FROM exchange WHERE direction = 'OUT'")"
 [ "$total" = "$expected" ] || { echo "FAIL: $total outbound exchanges for $accepted notices"; fail=1; }
 for s in "${sims[@]}"; do
-  stats="$(curl -fs "http://127.0.0.1:${s##*:}/sim/stats")"
+  stats="$(curl -fs $(tls_as tls) "https://localhost:${s##*:}/sim/stats")"
   distinct="$(echo "$stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["distinct"])')"
   echo "two-node: ${s%%:*} $stats"
   [ "$distinct" = "$accepted" ] || { echo "FAIL: ${s%%:*} received $distinct distinct message ids for $accepted notices"; fail=1; }

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
         description = "Load client for scripts/bench-load.sh: N distinct notices from C REST clients against a running gateway.")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "gateway REST base URL; default: ${DEFAULT-VALUE}")
-    URI url;
+    @picocli.CommandLine.Mixin
+    GatewayConnection gateway;
 
     @Option(names = "--notices", defaultValue = "300", description = "distinct notices to submit; default: ${DEFAULT-VALUE}")
     int notices;
@@ -57,16 +53,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT10M", description = "how long to wait for every ACKNOWLEDGED; default: ${DEFAULT-VALUE}")
     Duration timeout;
 
-    @Option(names = "--user", defaultValue = "officer1", description = "X-Passage-User header; default: ${DEFAULT-VALUE}")
-    String user;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
         String template = Files.readString(sample, StandardCharsets.UTF_8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        GatewayClient http = new GatewayClient(gateway);
         List<Long> latenciesNanos = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -83,18 +76,14 @@ public final class BenchCommand implements Callable<Integer> {
                     String body = template.replaceFirst("<noticeId>[^<]*</noticeId>", "<noticeId>" + id + "</noticeId>")
                             .replaceFirst("<nationalFileNumber>[^<]*</nationalFileNumber>",
                                     "<nationalFileNumber>NF-" + id + "</nationalFileNumber>");
-                    HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/v1/notices"))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/xml")
-                            .header("X-Passage-User", user)
-                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                     long s = System.nanoTime();
                     try {
-                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        GatewayClient.Answer r = http.post("/api/v1/notices", "application/xml",
+                                body.getBytes(StandardCharsets.UTF_8));
                         latenciesNanos.add(System.nanoTime() - s);
-                        if (r.statusCode() != 202) {
+                        if (r.status() != 202) {
                             failed.incrementAndGet();
-                            System.err.println("bench: " + id + " answered " + r.statusCode() + ": " + r.body());
+                            System.err.println("bench: " + id + " answered " + r.status() + ": " + r.body());
                         } else {
                             exchanges.addAndGet(json.readTree(r.body()).path("exchanges").size());
                         }
@@ -152,15 +141,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Every ACKNOWLEDGED exchange created since {@code start}, polled every 3 s until all are there. */
-    private List<JsonNode> awaitAcknowledged(HttpClient http, int expected, Instant start) throws Exception {
+    private List<JsonNode> awaitAcknowledged(GatewayClient http, int expected, Instant start) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         List<JsonNode> acked = List.of();
         while (Instant.now().isBefore(deadline)) {
-            HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/v1/exchanges?state=ACKNOWLEDGED&limit=10000"))
-                    .header("X-Passage-User", user).GET().build();
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            GatewayClient.Answer r = http.get("/api/v1/exchanges?state=ACKNOWLEDGED&limit=10000");
             List<JsonNode> found = new ArrayList<>();
-            if (r.statusCode() == 200) {
+            if (r.status() == 200) {
                 for (JsonNode e : json.readTree(r.body())) {
                     if (e.path("noticeId").asText().startsWith(idPrefix + "-")
                             && !Instant.parse(e.path("createdAt").asText()).isBefore(start.minusSeconds(1))) {
