@@ -32,11 +32,11 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.HexFormat;
 
 /** PEM reading and writing (certificates, CRLs, PKCS#8 private keys) with JDK key objects. */
-final class Pem {
+public final class Pem {
     private Pem() {
     }
 
-    static X509Certificate readCertificate(Path file) {
+    public static X509Certificate readCertificate(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         } catch (IOException | GeneralSecurityException e) {
@@ -52,7 +52,7 @@ final class Pem {
         }
     }
 
-    static PrivateKey readPrivateKey(Path file) {
+    public static PrivateKey readPrivateKey(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PemReader pr = new PemReader(r)) {
             PemObject o = pr.readPemObject();
             if (o == null || !"PRIVATE KEY".equals(o.getType())) {
