@@ -211,6 +211,10 @@ public final class As4Codec {
             Element part = Ebms.child(nri, Ebms.EBBP, "ebbp:MessagePartNRInformation");
             Element ref = Ebms.child(part, Ebms.DSIG, "ds:Reference");
             ref.setAttribute("URI", r.uri());
+            if (!r.transforms().isEmpty()) {
+                Element transforms = Ebms.child(ref, Ebms.DSIG, "ds:Transforms");
+                r.transforms().forEach(t -> Ebms.child(transforms, Ebms.DSIG, "ds:Transform").setAttribute("Algorithm", t));
+            }
             Ebms.child(ref, Ebms.DSIG, "ds:DigestMethod").setAttribute("Algorithm", r.digestAlgorithm());
             Ebms.child(ref, Ebms.DSIG, "ds:DigestValue").setTextContent(r.digestValue());
         }
@@ -386,9 +390,14 @@ public final class As4Codec {
             if (r == null) {
                 throw new As4Exception(EbmsErrorCode.INVALID_RECEIPT, "a MessagePartNRInformation has no ds:Reference");
             }
+            List<String> transforms = new ArrayList<>();
+            Element transformList = Ebms.first(r, Ebms.DSIG, "Transforms");
+            if (transformList != null) {
+                Ebms.children(transformList, Ebms.DSIG, "Transform").forEach(t -> transforms.add(t.getAttribute("Algorithm")));
+            }
             Element method = Ebms.first(r, Ebms.DSIG, "DigestMethod");
             Element value = Ebms.first(r, Ebms.DSIG, "DigestValue");
-            out.add(new As4Reference(r.getAttribute("URI"), method == null ? "" : method.getAttribute("Algorithm"),
+            out.add(new As4Reference(r.getAttribute("URI"), transforms, method == null ? "" : method.getAttribute("Algorithm"),
                     value == null ? "" : value.getTextContent().replaceAll("\\s", "")));
         }
         return out;
@@ -397,7 +406,7 @@ public final class As4Codec {
     private static Map<String, String> digestsByUri(List<As4Reference> refs) {
         Map<String, String> map = new HashMap<>();
         for (As4Reference r : refs) {
-            map.put(r.uri(), r.digestAlgorithm() + " " + r.digestValue());
+            map.put(r.uri(), new java.util.TreeSet<>(r.transforms()) + " " + r.digestAlgorithm() + " " + r.digestValue());
         }
         return map;
     }

@@ -44,6 +44,11 @@ class As4CodecTest {
         assertThat(sealed.packet().contentType()).startsWith("multipart/related");
         assertThat(new String(sealed.packet().body(), StandardCharsets.ISO_8859_1)).doesNotContain("CA-2026-000101</id>");
         assertThat(sealed.signedReferences()).hasSize(3);
+        String wire = new String(sealed.packet().body(), StandardCharsets.ISO_8859_1);
+        assertThat(wire).contains(v.signatureAlgorithm(), v.keyEncryption(), As4CryptoVariant.AES128_GCM);
+        if (v == As4CryptoVariant.AS4_2_EDDSA) {
+            assertThat(wire).contains("xmldsig-more#x25519", "xmldsig-more#hkdf");
+        }
 
         ReceivedUserMessage received = codec.open(sealed.packet(), m -> new As4Inbound(agreement, foreign(v)));
         assertThat(received.message().messageId()).isEqualTo(message.messageId());
@@ -68,7 +73,7 @@ class As4CodecTest {
         ReceivedUserMessage received = codec.open(sealed.packet(), m -> new As4Inbound(agreement, foreign(v)));
         List<As4Reference> altered = new ArrayList<>(received.signedReferences());
         As4Reference first = altered.get(0);
-        altered.set(0, new As4Reference(first.uri(), first.digestAlgorithm(), "AAAA" + first.digestValue().substring(4)));
+        altered.set(0, new As4Reference(first.uri(), first.transforms(), first.digestAlgorithm(), "AAAA" + first.digestValue().substring(4)));
         ReceivedUserMessage lying = new ReceivedUserMessage(received.message(), altered, received.signer());
 
         assertThatThrownBy(() -> codec.readSignal(codec.receipt(lying, foreign(v), v), sealed, passage(v), v))
