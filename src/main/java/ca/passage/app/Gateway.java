@@ -11,7 +11,10 @@ import ca.passage.ledger.PartnerSuspensions;
 import ca.passage.ledger.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
+import ca.passage.as4.As4Codec;
+import ca.passage.as4.As4HttpClient;
 import ca.passage.channel.PartnerHttpChannel;
+import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.DevPki;
 import ca.passage.crypto.Keyring;
@@ -66,6 +69,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     public static final int MAX_NOTICE_BYTES = 512 * 1024;
+    /** The largest AS4 payload accepted once decompressed (a partner-format notice is far smaller). */
+    static final long MAX_AS4_PAYLOAD_BYTES = 8L * 1024 * 1024;
 
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
@@ -166,8 +171,11 @@ public final class Gateway implements AutoCloseable {
         MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
         MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
         PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
+        As4PartnerChannel as4 = new As4PartnerChannel(keyring, id -> trust.of(id).trust(),
+                As4PartnerChannel.anchorsIn(settings.keysDir()), new As4Codec(clock, MAX_AS4_PAYLOAD_BYTES),
+                new As4HttpClient(Duration.ofSeconds(5), settings.deliveryTimeout()), false);
         OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
-                channel, ledger, archive, clock);
+                channel, as4, ledger, archive, clock);
 
         main = new Main();
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");

@@ -1,6 +1,12 @@
 package ca.passage.outbound;
 
+import ca.passage.as4.As4Exception;
+import ca.passage.as4.As4Packet;
+import ca.passage.as4.As4Signal;
+import ca.passage.as4.SealedUserMessage;
 import ca.passage.channel.DeliveryException;
+import ca.passage.channel.as4.As4Delivery;
+import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.channel.PartnerHttpChannel;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
@@ -50,13 +56,15 @@ public final class OutboundSteps {
     private final MessageSealer sealer;
     private final MessageOpener opener;
     private final PartnerHttpChannel channel;
+    private final As4PartnerChannel as4;
     private final AuditLedger ledger;
     private final MessageArchive archive;
     private final Clock clock;
 
     public OutboundSteps(ExchangeStore store, PartnerRegistry partners, NoticeParser notices,
                          TranslatorRegistry translators, TrustStore trust, MessageSealer sealer, MessageOpener opener,
-                         PartnerHttpChannel channel, AuditLedger ledger, MessageArchive archive, Clock clock) {
+                         PartnerHttpChannel channel, As4PartnerChannel as4, AuditLedger ledger, MessageArchive archive,
+                         Clock clock) {
         this.store = store;
         this.partners = partners;
         this.notices = notices;
@@ -65,6 +73,7 @@ public final class OutboundSteps {
         this.sealer = sealer;
         this.opener = opener;
         this.channel = channel;
+        this.as4 = as4;
         this.ledger = ledger;
         this.archive = archive;
         this.clock = clock;
@@ -111,8 +120,16 @@ public final class OutboundSteps {
         return m.withEnvelope(Envelope.build(header, m.payload().xml()));
     }
 
-    /** Step 4: signed and encrypted for the partner; there is no other way out. */
+    /**
+     * Step 4: signed and encrypted for the partner; there is no other way out. An {@code as4} partner gets an ebMS
+     * UserMessage (the partner-format payload as a compressed, encrypted attachment) with the exchange's message id.
+     */
     public OutboundMessage seal(OutboundMessage m) {
+        if (m.partner().channel().isAs4()) {
+            SealedUserMessage s = as4.seal(m.partner(), m.exchange().messageId(), m.exchange().conversationId(),
+                    m.payload().xml(), m.payload().payloadFormat(), clock.instant());
+            return m.withSealed(s.packet().body(), Digests.sha256(s.packet().body())).withAs4(new As4Delivery(s, null));
+        }
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
         byte[] sealed = sealer.seal(m.envelope(), security.trust(), security.profile());
         return m.withSealed(sealed, Digests.sha256(sealed));
@@ -126,13 +143,14 @@ public final class OutboundSteps {
         archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.exchange().messageId(),
                 m.exchange().exchangeId(), m.sealed());
         try {
-            byte[] answer = channel.post(m.partner().channel().endpoint(), m.sealed());
+            As4Packet as4Answer = m.as4() == null ? null : as4.post(m.partner(), m.as4().sealed());
+            byte[] answer = as4Answer != null ? as4Answer.body() : channel.post(m.partner().channel().endpoint(), m.sealed());
             store.transition(new Transition(m.exchange().exchangeId(), EnumSet.of(ExchangeState.SENDING),
                     ExchangeState.SENT, false, null, m.sealedDigest(), null,
                     audit(m.exchange(), "MESSAGE_SENT", "OK", null)
                             .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
                             .withDigest(m.sealedDigest())));
-            return m.withAnswer(answer);
+            return as4Answer == null ? m.withAnswer(answer) : m.withAnswer(answer).withAs4(m.as4().withAnswer(as4Answer));
         } catch (DeliveryException e) {
             attemptFailed(m.exchange(), EnumSet.of(ExchangeState.SENDING), e.getMessage());
             throw e;
@@ -152,6 +170,9 @@ public final class OutboundSteps {
         }
         archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.exchange().messageId(),
                 e.exchangeId(), m.answer());
+        if (m.as4() != null) {
+            return acceptAs4Signal(m);
+        }
         Receipt receipt;
         try {
             OpenedMessage opened = opener.open(m.answer(), security.trust(), security.profile());
@@ -166,6 +187,38 @@ public final class OutboundSteps {
             String reason = "receipt does not match the message sent (RefToMessageId or digest differs)";
             attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
             throw new DeliveryException(reason);
+        }
+        String receiptDigest = Digests.sha256(m.answer());
+        boolean closed = store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
+                ExchangeState.ACKNOWLEDGED, audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
+                .withReceiptDigest(receiptDigest));
+        return closed ? ExchangeState.ACKNOWLEDGED : store.findExchange(e.exchangeId()).orElseThrow().state();
+    }
+
+    /**
+     * The AS4 partner's synchronous signal: a signed receipt whose NonRepudiationInformation repeats our digests
+     * closes the exchange; an ebMS error that retrying cannot heal rejects it with the ebMS code; any other error,
+     * or a receipt that does not verify, is a failed attempt (retried with the same MessageId, FAILED past the limit).
+     */
+    private ExchangeState acceptAs4Signal(OutboundMessage m) {
+        ExchangeRecord e = m.exchange();
+        As4Signal signal;
+        try {
+            signal = as4.check(m.partner(), m.as4().answer(), m.as4().sealed());
+        } catch (As4Exception ex) {
+            String reason = "invalid AS4 receipt (" + ex.code().code() + "): " + ex.getMessage();
+            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
+            throw new DeliveryException(reason);
+        }
+        if (signal instanceof As4Signal.Error error) {
+            String reason = "ebMS " + error.reportedCode() + " " + error.code().shortDescription() + ": " + error.description();
+            if (error.code().retryable()) {
+                attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
+                throw new DeliveryException(reason);
+            }
+            boolean rejected = store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
+                    ExchangeState.REJECTED, audit(e, "PARTNER_REJECTED", "REJECTED", error.reportedCode())).withError(reason));
+            return rejected ? ExchangeState.REJECTED : store.findExchange(e.exchangeId()).orElseThrow().state();
         }
         String receiptDigest = Digests.sha256(m.answer());
         boolean closed = store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
