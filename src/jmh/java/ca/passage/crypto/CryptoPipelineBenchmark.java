@@ -1,5 +1,7 @@
 package ca.passage.crypto;
 
+import ca.passage.devtools.pki.DevPki;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -43,13 +45,13 @@ public class CryptoPipelineBenchmark {
         String partnerId = "partner-" + profileName.replace("-", "");
         new DevPki().init(dir, List.of(new PartnerKeySpec(partnerId, profile.keyFamily())));
         Clock clock = Clock.systemUTC();
-        Keyring gateway = Keyring.load(dir, DevPki.GATEWAY);
+        Keyring gateway = Keyring.load(dir, KeyDirectory.GATEWAY);
         gatewaySealer = new MessageSealer(gateway, config.policy(), clock);
         gatewayOpener = new MessageOpener(gateway, config.policy(), clock);
         partner = PartnerTrust.load(dir, partnerId, profile.keyFamily());
         envelope = envelope("gateway", partnerId);
         inbound = new MessageSealer(Keyring.load(dir, partnerId), config.policy(), clock)
-                .seal(envelope(partnerId, "gateway"), PartnerTrust.load(dir, DevPki.GATEWAY, profile.keyFamily()), profile);
+                .seal(envelope(partnerId, "gateway"), PartnerTrust.load(dir, KeyDirectory.GATEWAY, profile.keyFamily()), profile);
     }
 
     @TearDown(Level.Trial)

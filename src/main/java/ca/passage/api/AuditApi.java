@@ -367,11 +367,11 @@ public final class AuditApi {
     }
 
     private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
+        return new ApiResponse(200, ApiResponse.JSON, write(body), List.of());
     }
 
     private ApiResponse problem(int status, String title, String detail, List<Violation> violations) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), null);
+        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), List.of());
     }
 
     private String write(Object o) {

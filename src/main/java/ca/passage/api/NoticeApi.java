@@ -4,10 +4,10 @@ import ca.passage.intake.DuplicateNoticeException;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.NoticeRecord;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.NoticeRecord;
 import ca.passage.notice.InvalidNoticeException;
 import ca.passage.notice.NoticeParser;
 import ca.passage.xml.Violation;
@@ -78,7 +78,7 @@ public final class NoticeApi {
         try {
             IntakeReceipt receipt = intake.accept(body, format, submittedBy);
             LOG.info("accepted notice {} for {} partner(s)", receipt.noticeId(), receipt.exchanges().size());
-            return new ApiResponse(202, ApiResponse.JSON, write(receipt), receipt);
+            return new ApiResponse(202, ApiResponse.JSON, write(receipt), receipt.toQueue());
         } catch (InvalidNoticeException e) {
             return problem(e.violations().stream().anyMatch(v -> v.message().contains("the limit is")) ? 413 : 400,
                     "Invalid notice", e.violations().size() + " violation(s)", e.violations());
@@ -108,7 +108,7 @@ public final class NoticeApi {
         try {
             IntakeReceipt released = approval.decide(noticeId, decision, supervisor);
             LOG.info("notice {} {} by a supervisor; {} exchange(s) released", noticeId, decision, released.exchanges().size());
-            return new ApiResponse(200, ApiResponse.JSON, write(released), released);
+            return new ApiResponse(200, ApiResponse.JSON, write(released), released.toQueue());
         } catch (java.util.NoSuchElementException e) {
             return problem(404, "Not found", e.getMessage(), List.of());
         } catch (IllegalStateException e) {
@@ -168,11 +168,11 @@ public final class NoticeApi {
     }
 
     private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
+        return new ApiResponse(200, ApiResponse.JSON, write(body), List.of());
     }
 
     private ApiResponse problem(int status, String title, String detail, List<Violation> violations) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), null);
+        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), List.of());
     }
 
     private String write(Object o) {

@@ -1,16 +1,17 @@
 package ca.passage.api;
 
 import ca.passage.envelope.BusinessResponse;
-import ca.passage.inbound.DomesticResponse;
+import ca.passage.outbound.DomesticResponses;
+import ca.passage.outbound.QueueItem;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.NoticeRecord;
-import ca.passage.ledger.PartnerSuspensions;
-import ca.passage.ledger.Transition;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.NoticeRecord;
+import ca.passage.partner.PartnerSuspensions;
+import ca.passage.store.Transition;
 import ca.passage.notice.HandlingCode;
 import ca.passage.partner.OnwardTransferCheck;
 import ca.passage.partner.PartnerProfile;
@@ -44,17 +45,17 @@ public final class OperatorApi {
     private final PartnerRegistry partners;
     private final PartnerSuspensions suspensions;
     private final AuditLedger ledger;
-    private final DomesticResponse domesticResponse;
+    private final DomesticResponses domesticResponses;
     private final Clock clock;
     private final JsonMapper json = new JsonMapper();
 
     public OperatorApi(ExchangeStore store, PartnerRegistry partners, PartnerSuspensions suspensions,
-                       AuditLedger ledger, DomesticResponse domesticResponse, Clock clock) {
+                       AuditLedger ledger, DomesticResponses domesticResponses, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.suspensions = suspensions;
         this.ledger = ledger;
-        this.domesticResponse = domesticResponse;
+        this.domesticResponses = domesticResponses;
         this.clock = clock;
     }
 
@@ -67,7 +68,7 @@ public final class OperatorApi {
             }
             IntakeReceipt release = new IntakeReceipt(e.noticeId(),
                     List.of(new IntakeReceipt.ExchangeRef(exchangeId, e.partnerId(), ExchangeState.RECEIVED.name())));
-            return new ApiResponse(200, ApiResponse.JSON, write(release), release);
+            return new ApiResponse(200, ApiResponse.JSON, write(release), release.toQueue());
         }).orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId));
     }
 
@@ -135,7 +136,7 @@ public final class OperatorApi {
                         .withDisclosure(null, notice.handlingCode()).withOutcome("REFUSED", "HANDLING_CODE"));
             }
             return new ApiResponse(403, ApiResponse.PROBLEM, write(Problem.of(403, "Onward transfer refused",
-                    "the sender's handling code " + code + " and agreement do not allow it", refusals)), null);
+                    "the sender's handling code " + code + " and agreement do not allow it", refusals)), List.of());
         }
         List<ExchangeRecord> exchanges = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
@@ -150,7 +151,7 @@ public final class OperatorApi {
         store.addExchanges(exchanges, events);
         IntakeReceipt release = new IntakeReceipt(noticeId, exchanges.stream()
                 .map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), e.state().name())).toList());
-        return new ApiResponse(202, ApiResponse.JSON, write(release), release);
+        return new ApiResponse(202, ApiResponse.JSON, write(release), release.toQueue());
     }
 
     /** The domestic side's decision on a partner's notice: {@code {"decision":"ACCEPTED"|"REJECTED",...}}. */
@@ -167,10 +168,11 @@ public final class OperatorApi {
             return problem(400, "Invalid response", "the body is not JSON");
         }
         try {
-            var recorded = domesticResponse.record(noticeId, response, user == null || user.isBlank()
+            var recorded = domesticResponses.record(noticeId, response, user == null || user.isBlank()
                     ? "officer:unidentified" : "officer:" + user);
             return new ApiResponse(202, ApiResponse.JSON, write(Map.of("responseId", recorded.responseId(),
-                    "messageId", recorded.messageId(), "partnerId", recorded.partnerId(), "state", recorded.state())), null);
+                    "messageId", recorded.messageId(), "partnerId", recorded.partnerId(), "state", recorded.state())),
+                    List.of(QueueItem.response(recorded.partnerId(), recorded.responseId())));
         } catch (java.util.NoSuchElementException e) {
             return problem(404, "Not found", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -192,11 +194,11 @@ public final class OperatorApi {
     }
 
     private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
+        return new ApiResponse(200, ApiResponse.JSON, write(body), List.of());
     }
 
     private ApiResponse problem(int status, String title, String detail) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, List.of())), null);
+        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, List.of())), List.of());
     }
 
     private String write(Object o) {

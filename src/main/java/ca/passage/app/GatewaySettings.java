@@ -32,6 +32,6 @@ public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoCon
     }
 
     public String effectiveDbUrl() {
-        return dbUrl != null ? dbUrl : ca.passage.ledger.Database.h2Url(dataDir);
+        return dbUrl != null ? dbUrl : ca.passage.store.Database.h2Url(dataDir);
     }
 }

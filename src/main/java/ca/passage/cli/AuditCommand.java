@@ -11,7 +11,7 @@ import ca.passage.ledger.Checkpoint;
 import ca.passage.ledger.CheckpointExport;
 import ca.passage.ledger.CheckpointPolicy;
 import ca.passage.ledger.CheckpointSigner;
-import ca.passage.ledger.Database;
+import ca.passage.store.Database;
 import ca.passage.ledger.DisclosureReport;
 import ca.passage.ledger.LedgerException;
 import ca.passage.ledger.LedgerRecord;

@@ -1,14 +1,14 @@
 package ca.passage.cli;
 
 import ca.passage.app.Gateway;
-import ca.passage.crypto.DevPki;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
+import ca.passage.devtools.pki.DevPki;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.ledger.VerificationResult;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (Gateway gateway = new Gateway(config.settings(dataDir, keys))) {
             System.out.println("2/5 simulated partners on loopback");
             for (PartnerProfile p : partners.all()) {
-                PartnerSimulator sim = Partners.simulator(config.dirs.profiles, config.dirs.cryptoConfig, keys, p.id(), null, ca.passage.sim.SimBehaviour.wellBehaved());
+                PartnerSimulator sim = Partners.simulator(config.dirs.profiles, config.dirs.cryptoConfig, keys, p.id(), null, ca.passage.devtools.sim.SimBehaviour.wellBehaved());
                 sim.start(p.channel().endpoint().getPort());
                 sims.add(sim);
                 System.out.printf("    %-14s %s%n", p.id(), p.channel().endpoint());

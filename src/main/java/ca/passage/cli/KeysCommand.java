@@ -1,8 +1,10 @@
 package ca.passage.cli;
 
+import ca.passage.crypto.KeyDirectory;
+
 import ca.passage.crypto.CertificateInfo;
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.partner.PartnerRegistry;
 import picocli.CommandLine.Command;
@@ -47,7 +49,7 @@ public final class KeysCommand {
         @Override
         public void run() {
             System.out.printf("%-28s %-48s %-20s %s%n", "FILE", "SUBJECT", "EXPIRES", "SHA-256");
-            for (CertificateInfo c : new DevPki().describe(config.dirs.keys)) {
+            for (CertificateInfo c : new KeyDirectory(config.dirs.keys).describe()) {
                 System.out.printf("%-28s %-48s %-20s %s%n", c.file(), c.subject(), c.notAfter(), c.sha256Fingerprint());
             }
         }

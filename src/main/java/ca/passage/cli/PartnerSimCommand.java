@@ -1,8 +1,8 @@
 package ca.passage.cli;
 
 import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.sim.SimBehaviour;
+import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.devtools.sim.SimBehaviour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -4,8 +4,8 @@ import ca.passage.crypto.CryptoConfig;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.partner.PartnerRegistry;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.sim.SimBehaviour;
+import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.devtools.sim.SimBehaviour;
 import ca.passage.translate.Translators;
 
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Where the gateway's keys live.
  *
- * @param keyDir       directory in the PEM layout of {@link DevPki} (used when no PKCS#12 is configured)
+ * @param keyDir       directory in the PEM layout of {@link KeyDirectory} (used when no PKCS#12 is configured)
  * @param pkcs12       PKCS#12 settings, or null
  * @param pkcs11       PKCS#11 (HSM) settings, validated but not used by this version, or null
  */

@@ -3,7 +3,7 @@ package ca.passage.crypto;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** A simulated partner for which {@link DevPki} makes keys: its id and its crypto profile's key family. */
+/** A simulated partner for which the development PKI makes keys: its id and its crypto profile's key family. */
 public record PartnerKeySpec(String partnerId, KeyFamily family) {
     private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 

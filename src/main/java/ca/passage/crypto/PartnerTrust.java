@@ -32,7 +32,7 @@ public record PartnerTrust(String partnerId, X509Certificate signingCert, X509Ce
     }
 
     /**
-     * Loads the peer {@code name}'s certificates of {@code family} from a key directory in the {@link DevPki}
+     * Loads the peer {@code name}'s certificates of {@code family} from a key directory in the {@link KeyDirectory}
      * layout ({@code <name>-ec.cert.pem} etc. for the gateway, {@code <name>.cert.pem} for a partner), and
      * {@code ca.crl.pem} verified with {@code ca.cert.pem}.
      */

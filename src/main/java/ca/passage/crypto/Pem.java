@@ -44,7 +44,7 @@ public final class Pem {
         }
     }
 
-    static X509CRL readCrl(Path file) {
+    public static X509CRL readCrl(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
         } catch (IOException | GeneralSecurityException e) {
@@ -64,7 +64,7 @@ public final class Pem {
         }
     }
 
-    static PrivateKey privateKey(byte[] pkcs8) {
+    public static PrivateKey privateKey(byte[] pkcs8) {
         ASN1ObjectIdentifier oid = PrivateKeyInfo.getInstance(pkcs8).getPrivateKeyAlgorithm().getAlgorithm();
         String alg;
         if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
@@ -85,7 +85,7 @@ public final class Pem {
         }
     }
 
-    static String encode(Object o) {
+    public static String encode(Object o) {
         StringWriter sw = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
             if (o instanceof PrivateKey k) {
@@ -100,7 +100,7 @@ public final class Pem {
     }
 
     /** Writes atomically; private keys are readable by the owner only where the file system allows it. */
-    static void write(Path file, Object o) {
+    public static void write(Path file, Object o) {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, encode(o), StandardCharsets.US_ASCII);
@@ -117,7 +117,7 @@ public final class Pem {
         }
     }
 
-    static String sha256Fingerprint(X509Certificate cert) {
+    public static String sha256Fingerprint(X509Certificate cert) {
         try {
             return HexFormat.ofDelimiter(":").withUpperCase()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
@@ -127,7 +127,7 @@ public final class Pem {
     }
 
     /** Family of a signing key (RSA, EC, Ed25519), or null for a key that cannot sign (X25519). */
-    static KeyFamily family(java.security.Key key) {
+    public static KeyFamily family(java.security.Key key) {
         return switch (key.getAlgorithm()) {
             case "RSA" -> KeyFamily.RSA;
             case "EC" -> KeyFamily.EC;
@@ -136,7 +136,7 @@ public final class Pem {
         };
     }
 
-    static boolean isXdh(PublicKey key) {
+    public static boolean isXdh(PublicKey key) {
         return key.getAlgorithm().equals("XDH") || key.getAlgorithm().equals("X25519");
     }
 }

@@ -16,12 +16,12 @@ import ca.passage.envelope.ErrorSignal;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.MessageArchive;
-import ca.passage.ledger.NoticeRecord;
-import ca.passage.ledger.Transition;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.MessageArchive;
+import ca.passage.store.NoticeRecord;
+import ca.passage.store.Transition;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeParser;
 import ca.passage.partner.PartnerProfile;
@@ -87,43 +87,29 @@ public final class InboundSteps {
         this.clock = clock;
     }
 
-    public InboundAnswer receive(byte[] raw) {
-        String digest = Digests.sha256(raw == null ? new byte[0] : raw);
-        String claimedSender = null;
-        String claimedMessageId = null;
-        try {
-            if (raw == null || raw.length == 0) {
-                throw new InboundRefusal(EbmsError.INVALID_HEADER, "EMPTY", "empty message");
-            }
-            if (raw.length > maxBytes) {
-                throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
-                        "message is " + raw.length + " bytes; the limit is " + maxBytes);
-            }
-            EnvelopeHeader claimed = peekHeader(raw);
-            claimedSender = claimed.from();
-            claimedMessageId = claimed.messageId();
-            PartnerProfile partner = knownPartner(claimed.from());
-            TrustStore.PartnerSecurity security = trust.of(partner.id());
-            OpenedMessage opened = guard.accept(raw, security.trust(), security.profile());
-            EnvelopeHeader header = Envelope.readHeader(opened.document());
-            // Only authenticated messages are archived; a refused one is kept as its digest in the audit event.
-            archive.store(MessageArchive.Direction.RECEIVED, partner.id(), header.messageId(), null, raw);
-            return switch (header.action()) {
-                case EnvelopeHeader.ACTION_RECEIPT -> receipt(partner, opened.document(), raw, digest);
-                case BusinessResponse.ACTION -> businessResponse(partner, opened.document(), header, digest);
-                case EnvelopeHeader.ACTION_NOTIFY -> notice(partner, opened.document(), header, digest);
-                default -> throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
-                        "action " + header.action() + " is not one Passage serves");
-            };
-        } catch (SecurityRefusal e) {
-            return refuse(new InboundRefusal(ebmsFor(e.code()), e.code().name(), e.getMessage()),
-                    claimedSender, claimedMessageId, digest);
-        } catch (InboundRefusal e) {
-            return refuse(e, claimedSender, claimedMessageId, digest);
-        } catch (EnvelopeException e) {
-            return refuse(new InboundRefusal(EbmsError.INVALID_HEADER, "INVALID_HEADER", e.getMessage()),
-                    claimedSender, claimedMessageId, digest);
+    /** Step 1: the sender its header claims, a known partner not suspended; size and well-formedness first. */
+    public InboundMessage identify(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new InboundRefusal(EbmsError.INVALID_HEADER, "EMPTY", "empty message");
         }
+        if (raw.length > maxBytes) {
+            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
+                    "message is " + raw.length + " bytes; the limit is " + maxBytes);
+        }
+        return InboundMessage.identified(raw, Digests.sha256(raw), knownPartner(peekHeader(raw).from()));
+    }
+
+    /** Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay. */
+    public InboundMessage open(InboundMessage m) {
+        TrustStore.PartnerSecurity security = trust.of(m.partner().id());
+        OpenedMessage opened = guard.accept(m.raw(), security.trust(), security.profile());
+        return m.opened(opened.document(), Envelope.readHeader(opened.document()));
+    }
+
+    /** Step 3: only authenticated messages are archived; a refused one is kept as its digest in the audit event. */
+    public InboundMessage archive(InboundMessage m) {
+        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.header().messageId(), null, m.raw());
+        return m;
     }
 
     private EnvelopeHeader peekHeader(byte[] raw) {
@@ -149,8 +135,10 @@ public final class InboundSteps {
     }
 
     /** An asynchronous receipt for one of our messages. Unknown or closed: audited and ignored, not an error. */
-    private InboundAnswer receipt(PartnerProfile partner, Document doc, byte[] raw, String digest) {
-        Receipt receipt = Receipt.read(doc);
+    public InboundAnswer receipt(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        String digest = m.digest();
+        Receipt receipt = Receipt.read(m.document());
         Optional<ExchangeRecord> found = store.findByMessageId(receipt.header().refToMessageId())
                 .filter(e -> e.partnerId().equals(partner.id()));
         if (found.isEmpty() || !AWAITING_RECEIPT.contains(found.get().state())) {
@@ -167,13 +155,16 @@ public final class InboundSteps {
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
                 AuditEvent.exchange(null, "partner:" + partner.id(), "RECEIPT_ACCEPTED", e.noticeId(), e.exchangeId(),
                         e.messageId(), e.partnerId()).withDigest(digest).withOutcome("OK", null))
-                .withReceiptDigest(Digests.sha256(raw)));
+                .withReceiptDigest(digest));
         return InboundAnswer.xml(200, new byte[0]);
     }
 
     /** The partner accepted or rejected one of our notices. */
-    private InboundAnswer businessResponse(PartnerProfile partner, Document doc, EnvelopeHeader header, String digest) {
-        BusinessResponse response = BusinessResponse.read(doc);
+    public InboundAnswer businessResponse(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        EnvelopeHeader header = m.header();
+        String digest = m.digest();
+        BusinessResponse response = BusinessResponse.read(m.document());
         Optional<ExchangeRecord> found = Optional.ofNullable(header.refToMessageId())
                 .flatMap(store::findByMessageId).filter(e -> e.partnerId().equals(partner.id()));
         if (found.isEmpty()) {
@@ -197,10 +188,13 @@ public final class InboundSteps {
     }
 
     /** A partner's notice for Canada: translated, stored, handed to the domestic side, receipted. */
-    private InboundAnswer notice(PartnerProfile partner, Document doc, EnvelopeHeader header, String digest) {
+    public InboundAnswer notice(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        EnvelopeHeader header = m.header();
+        String digest = m.digest();
         CaseNotice notice;
         try {
-            notice = translators.forFormat(partner.format()).fromPartner(Envelope.payloadContent(doc), partner);
+            notice = translators.forFormat(partner.format()).fromPartner(Envelope.payloadContent(m.document()), partner);
         } catch (TranslationException e) {
             throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
         }
@@ -239,7 +233,23 @@ public final class InboundSteps {
         return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), security.trust(), security.profile());
     }
 
-    private InboundAnswer refuse(InboundRefusal r, String sender, String messageId, String digest) {
+    /**
+     * The route's one answer to every refusal: an ebMS-style error signal, audited with the digest of what was
+     * refused (and the sender, when its header names a known partner); nothing is stored or queued for it.
+     */
+    public InboundAnswer refuse(Exception refusal, byte[] raw) {
+        InboundRefusal r;
+        if (refusal instanceof InboundRefusal ir) {
+            r = ir;
+        } else if (refusal instanceof SecurityRefusal sr) {
+            r = new InboundRefusal(ebmsFor(sr.code()), sr.code().name(), sr.getMessage());
+        } else {
+            r = new InboundRefusal(EbmsError.INVALID_HEADER, "INVALID_HEADER", refusal.getMessage());
+        }
+        String digest = Digests.sha256(raw == null ? new byte[0] : raw);
+        EnvelopeHeader claimed = claimedHeader(raw);
+        String sender = claimed == null ? null : claimed.from();
+        String messageId = claimed == null ? null : claimed.messageId();
         LOG.warn("inbound message refused: {} ({})", r.auditCode(), r.error().code());
         boolean knownSender = sender != null && partners.find(sender).isPresent();
         ledger.append(AuditEvent.of(clock.instant(), knownSender ? "partner:" + sender : "unknown-sender",
@@ -249,6 +259,18 @@ public final class InboundSteps {
         int status = r.error() == EbmsError.FAILED_AUTHENTICATION || r.error() == EbmsError.POLICY_NONCOMPLIANCE
                 ? 403 : 400;
         return InboundAnswer.xml(status, new ErrorSignal(r.error(), messageId, r.auditCode() + ": " + r.getMessage()).toXml());
+    }
+
+    /** The header a refused message claims, when it can be read at all. */
+    private static EnvelopeHeader claimedHeader(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return null;
+        }
+        try {
+            return Envelope.readHeader(SecureXml.parse(raw));
+        } catch (SAXException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String inboundNoticeId(String partnerId, String noticeId) {

@@ -1,5 +1,7 @@
 package ca.passage.intake;
 
+import ca.passage.outbound.QueueItem;
+
 import java.util.List;
 
 /** What a liaison officer gets back for an accepted notice: its id and one exchange per partner. */
@@ -10,5 +12,10 @@ public record IntakeReceipt(String noticeId, List<ExchangeRef> exchanges) {
 
     public IntakeReceipt {
         exchanges = List.copyOf(exchanges);
+    }
+
+    /** Every exchange goes on its partner's queue; one that is not sendable yet (held for approval) is skipped there. */
+    public List<QueueItem> toQueue() {
+        return exchanges.stream().map(e -> QueueItem.notice(e.partnerId(), e.exchangeId())).toList();
     }
 }

@@ -1,10 +1,10 @@
 package ca.passage.intake;
 
 import ca.passage.ledger.AuditEvent;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.Transition;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.Transition;
 
 import java.util.EnumSet;
 import java.util.List;

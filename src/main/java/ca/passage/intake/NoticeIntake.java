@@ -2,10 +2,10 @@ package ca.passage.intake;
 
 import ca.passage.envelope.Digests;
 import ca.passage.ledger.AuditEvent;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.NoticeRecord;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.NoticeRecord;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeParser;
 

@@ -1,5 +1,7 @@
 package ca.passage.ledger;
 
+import ca.passage.store.MessageArchive;
+
 import ca.passage.partner.PartnerProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,10 @@
 package ca.passage.outbound;
 
 import ca.passage.ledger.AuditEvent;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.ledger.ExchangeStore;
-import ca.passage.ledger.Transition;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.Transition;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
 
@@ -32,9 +32,9 @@ public final class AckMonitor {
     }
 
     /** Marks overdue exchanges and returns those to send again; the route queues them. */
-    public List<ExchangeRecord> overdueToResend() {
+    public Queueable overdueToResend() {
         Instant now = clock.instant();
-        List<ExchangeRecord> resend = new ArrayList<>();
+        List<QueueItem> resend = new ArrayList<>();
         for (ExchangeRecord e : store.search(null, ExchangeState.SENT, 10_000)) {
             PartnerProfile partner = partners.find(e.partnerId()).orElse(null);
             if (partner == null || e.sentAt() == null
@@ -49,10 +49,10 @@ public final class AckMonitor {
             } else if (store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
                     ExchangeState.ACK_OVERDUE, audit(e, "ACK_OVERDUE", "OVERDUE", "MISSING_RECEIPT"))
                     .withError("no receipt within " + partner.acknowledgementTimeout()))) {
-                resend.add(e);
+                resend.add(QueueItem.notice(e.partnerId(), e.exchangeId()));
             }
         }
-        return resend;
+        return Queueable.of(resend);
     }
 
     private static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {

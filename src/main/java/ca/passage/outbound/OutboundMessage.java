@@ -1,42 +1,77 @@
 package ca.passage.outbound;
 
 import ca.passage.channel.as4.As4Delivery;
-import ca.passage.ledger.ExchangeRecord;
 import ca.passage.notice.CaseNotice;
 import ca.passage.partner.PartnerProfile;
+import ca.passage.store.DomesticResponseRecord;
+import ca.passage.store.ExchangeRecord;
 import ca.passage.translate.TranslatedPayload;
 import org.w3c.dom.Document;
 
 /**
- * What travels through the outbound route, one field filled per step: the exchange, the notice, the
- * partner-format payload, the envelope, the sealed bytes, and the partner's answer; for an {@code as4} partner
- * also the sealed UserMessage and its answer ({@code as4}, null otherwise).
+ * What travels through the outbound route, one field filled per step: what is delivered (a notice's exchange or
+ * a domestic response), the partner, for a notice the notice and its partner-format payload, then the envelope,
+ * the sealed bytes, and the partner's answer; for a notice to an {@code as4} partner also the sealed UserMessage and
+ * its answer ({@code as4}, null otherwise).
  */
-public record OutboundMessage(ExchangeRecord exchange, PartnerProfile partner, CaseNotice notice,
-                              TranslatedPayload payload, Document envelope, byte[] sealed, String sealedDigest,
-                              byte[] answer, As4Delivery as4) {
+public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotice notice, TranslatedPayload payload,
+                              Document envelope, byte[] sealed, String sealedDigest, byte[] answer,
+                              As4Delivery as4) {
 
-    public static OutboundMessage start(ExchangeRecord exchange, PartnerProfile partner, CaseNotice notice) {
-        return new OutboundMessage(exchange, partner, notice, null, null, null, null, null, null);
+    /** What a delivery is for; its records change when the message is sent, acknowledged, or fails. */
+    public sealed interface Subject permits NoticeExchange, Response {
+        String messageId();
+    }
+
+    /** A Canadian notice on its way to one partner. */
+    public record NoticeExchange(ExchangeRecord exchange) implements Subject {
+        @Override
+        public String messageId() {
+            return exchange.messageId();
+        }
+    }
+
+    /** The domestic side's business response to a partner's notice. */
+    public record Response(DomesticResponseRecord response) implements Subject {
+        @Override
+        public String messageId() {
+            return response.messageId();
+        }
+    }
+
+    public static OutboundMessage notice(ExchangeRecord exchange, PartnerProfile partner, CaseNotice notice) {
+        return new OutboundMessage(new NoticeExchange(exchange), partner, notice, null, null, null, null, null, null);
+    }
+
+    public static OutboundMessage response(DomesticResponseRecord response, PartnerProfile partner, Document envelope) {
+        return new OutboundMessage(new Response(response), partner, null, null, envelope, null, null, null, null);
+    }
+
+    /** The exchange of a notice delivery. */
+    public ExchangeRecord exchange() {
+        if (subject instanceof NoticeExchange n) {
+            return n.exchange();
+        }
+        throw new IllegalStateException("a " + subject.getClass().getSimpleName() + " delivery has no notice exchange");
     }
 
     public OutboundMessage withPayload(TranslatedPayload p) {
-        return new OutboundMessage(exchange, partner, notice, p, envelope, sealed, sealedDigest, answer, as4);
+        return new OutboundMessage(subject, partner, notice, p, envelope, sealed, sealedDigest, answer, as4);
     }
 
     public OutboundMessage withEnvelope(Document e) {
-        return new OutboundMessage(exchange, partner, notice, payload, e, sealed, sealedDigest, answer, as4);
+        return new OutboundMessage(subject, partner, notice, payload, e, sealed, sealedDigest, answer, as4);
     }
 
     public OutboundMessage withSealed(byte[] bytes, String digest) {
-        return new OutboundMessage(exchange, partner, notice, payload, envelope, bytes, digest, answer, as4);
+        return new OutboundMessage(subject, partner, notice, payload, envelope, bytes, digest, answer, as4);
     }
 
     public OutboundMessage withAs4(As4Delivery d) {
-        return new OutboundMessage(exchange, partner, notice, payload, envelope, sealed, sealedDigest, answer, d);
+        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, answer, d);
     }
 
     public OutboundMessage withAnswer(byte[] a) {
-        return new OutboundMessage(exchange, partner, notice, payload, envelope, sealed, sealedDigest, a, as4);
+        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, a, as4);
     }
 }

@@ -1,8 +1,8 @@
 package ca.passage.app;
 
 import ca.passage.testing.RunningGateway;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

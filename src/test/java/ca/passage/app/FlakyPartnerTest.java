@@ -1,9 +1,9 @@
 package ca.passage.app;
 
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.sim.SimBehaviour;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.devtools.sim.SimBehaviour;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

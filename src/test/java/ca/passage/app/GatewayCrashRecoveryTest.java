@@ -1,12 +1,12 @@
 package ca.passage.app;
 
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.partner.PartnerRegistry;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterEach;

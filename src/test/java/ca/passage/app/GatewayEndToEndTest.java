@@ -1,7 +1,7 @@
 package ca.passage.app;
 
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.testing.RunningGateway;

@@ -1,8 +1,8 @@
 package ca.passage.app;
 
-import ca.passage.ledger.Database;
-import ca.passage.ledger.ExchangeState;
-import ca.passage.sim.SimBehaviour;
+import ca.passage.store.Database;
+import ca.passage.store.ExchangeState;
+import ca.passage.devtools.sim.SimBehaviour;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,17 @@
 package ca.passage.app;
 
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.KeyFamily;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
 import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
 import org.junit.jupiter.api.AfterAll;
@@ -153,7 +153,7 @@ class InboundPathTest {
                 .replace("id: interpol-hub", "id: atlantis-police"));
         PartnerProfile atlantis = new ca.passage.partner.PartnerProfileLoader(Translators.standard().formats(),
                 crypto.profiles().keySet()).loadOne(aliasDir.resolve("atlantis-police.yaml"));
-        try (PartnerSimulator stranger = running.simulatorFor(atlantis, ca.passage.sim.SimBehaviour.wellBehaved())) {
+        try (PartnerSimulator stranger = running.simulatorFor(atlantis, ca.passage.devtools.sim.SimBehaviour.wellBehaved())) {
             PartnerSimulator.SendResult r = stranger.send(inbound, stranger.sealNotice(notice("IN-TEST-STRANGER", "H0")));
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).contains("EBMS:0101", "UNKNOWN_PARTNER");

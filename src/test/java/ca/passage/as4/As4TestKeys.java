@@ -6,7 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.KeyFamily;
 import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.crypto.Pem;

@@ -31,14 +31,14 @@ import org.w3c.dom.Document;
 
 import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.KeyFamily;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.crypto.PartnerTrust;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 
@@ -77,7 +77,7 @@ class CitrusAs4ShapeTest {
                 crypto.profile(profile.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
         agency.start(port);
         PartnerTrust agencyTrust = PartnerTrust.load(keys, "eu-agency", KeyFamily.ED);
-        gatewaySide = new As4PartnerChannel(Keyring.load(keys, DevPki.GATEWAY), id -> agencyTrust,
+        gatewaySide = new As4PartnerChannel(Keyring.load(keys, ca.passage.crypto.KeyDirectory.GATEWAY), id -> agencyTrust,
                 As4PartnerChannel.anchorsIn(keys), new As4Codec(Clock.systemUTC(), 1_000_000),
                 new As4HttpClient(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)), false);
         client = new HttpClientBuilder().requestUrl("http://127.0.0.1:" + port).build();

@@ -1,9 +1,11 @@
 package ca.passage.citrus;
 
+import ca.passage.crypto.KeyDirectory;
+
 import ca.passage.app.Gateway;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.CryptoProfile;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.PartnerTrust;
@@ -14,8 +16,8 @@ import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
 import ca.passage.testing.RunningGateway;
 import ca.passage.testing.TestProfiles;
 import org.citrusframework.TestAction;
@@ -169,7 +171,7 @@ class CitrusBusinessResponseTest {
     private static byte[] seal(EnvelopeHeader header, byte[] payload) {
         CryptoProfile profile = crypto.profile(gateway.partners().get(EU).cryptoProfile());
         return new MessageSealer(Keyring.load(keys, EU), crypto.policy(), Clock.systemUTC())
-                .seal(Envelope.build(header, payload), PartnerTrust.load(keys, DevPki.GATEWAY, profile.keyFamily()), profile);
+                .seal(Envelope.build(header, payload), PartnerTrust.load(keys, KeyDirectory.GATEWAY, profile.keyFamily()), profile);
     }
 
     private static ExchangeRecord awaitState(String noticeId, ExchangeState state) {

@@ -1,10 +1,12 @@
 package ca.passage.citrus;
 
+import ca.passage.crypto.KeyDirectory;
+
 import ca.passage.app.Gateway;
 import ca.passage.app.GatewaySettings;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.CryptoProfile;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
@@ -15,10 +17,10 @@ import ca.passage.envelope.Digests;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
-import ca.passage.ledger.ExchangeRecord;
-import ca.passage.ledger.ExchangeState;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
 import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -190,7 +192,7 @@ class CitrusPartnerExchangeTest {
         byte[] raw = received.get().getBytes(StandardCharsets.UTF_8);
         CryptoProfile profile = crypto.profile(gateway.partners().get(HUB).cryptoProfile());
         Keyring hubKeys = Keyring.load(keys, HUB);
-        PartnerTrust gatewayTrust = PartnerTrust.load(keys, DevPki.GATEWAY, profile.keyFamily());
+        PartnerTrust gatewayTrust = PartnerTrust.load(keys, KeyDirectory.GATEWAY, profile.keyFamily());
         AtomicReference<OpenedMessage> openedRef = new AtomicReference<>();
         runner.$(check(() -> {
             OpenedMessage opened = new MessageOpener(hubKeys, crypto.policy(), Clock.systemUTC())

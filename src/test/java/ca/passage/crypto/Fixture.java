@@ -1,5 +1,7 @@
 package ca.passage.crypto;
 
+import ca.passage.devtools.pki.DevPki;
+
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -47,7 +49,7 @@ final class Fixture {
     }
 
     Keyring gateway() {
-        return Keyring.load(dir, DevPki.GATEWAY);
+        return Keyring.load(dir, KeyDirectory.GATEWAY);
     }
 
     Keyring partner(String id) {
@@ -61,7 +63,7 @@ final class Fixture {
 
     /** How a partner sees the gateway. */
     PartnerTrust gatewayTrust(CryptoProfile p) {
-        return PartnerTrust.load(dir, DevPki.GATEWAY, p.keyFamily());
+        return PartnerTrust.load(dir, KeyDirectory.GATEWAY, p.keyFamily());
     }
 
     MessageSealer sealer(Keyring k) {

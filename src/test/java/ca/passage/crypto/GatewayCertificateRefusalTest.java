@@ -1,10 +1,12 @@
 package ca.passage.crypto;
 
+import ca.passage.devtools.pki.DevPki;
+
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,7 @@ class GatewayCertificateRefusalTest {
         Keyring hub = Keyring.load(running.keys, "interpol-hub");
         byte[] sealed = new HostileSealer().seal(envelope, hub.signingKey(KeyFamily.RSA).privateKey(),
                 hub.signingKey(KeyFamily.RSA).certificate(),
-                PartnerTrust.load(running.keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+                PartnerTrust.load(running.keys, KeyDirectory.GATEWAY, KeyFamily.RSA).encryptionCert());
         assertRefused("interpol-hub", "CERT_EXPIRED", running.sim("interpol-hub").send(running.inbound(), sealed));
     }
 

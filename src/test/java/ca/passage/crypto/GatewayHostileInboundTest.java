@@ -1,5 +1,7 @@
 package ca.passage.crypto;
 
+import ca.passage.devtools.pki.DevPki;
+
 import ca.passage.app.Gateway;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
@@ -7,7 +9,7 @@ import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
-import ca.passage.sim.PartnerSimulator;
+import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
@@ -89,7 +91,7 @@ class GatewayHostileInboundTest {
                         (Hostile) t -> t.hostile(h -> h.rawPayloadPlaintext = ("<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\">"
                                 + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><l>&b;</l>").getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("signed by the gateway's own key, claiming to be the hub", RefusalCode.UNTRUSTED_SIGNER,
-                        (Hostile) t -> t.signedBy(DevPki.GATEWAY)),
+                        (Hostile) t -> t.signedBy(KeyDirectory.GATEWAY)),
                 Arguments.of("signed header moved aside, forged header in its place", RefusalCode.SIGNATURE_WRAPPING,
                         (Hostile) GatewayHostileInboundTest::wrapped),
                 Arguments.of("ciphertext tampered", RefusalCode.DECRYPTION_FAILED,
@@ -152,20 +154,20 @@ class GatewayHostileInboundTest {
         configure.accept(h);
         Keyring own = Keyring.load(keys, HUB);
         return h.seal(envelope(Instant.now()), own.signingKey(KeyFamily.RSA).privateKey(),
-                own.signingKey(KeyFamily.RSA).certificate(), PartnerTrust.load(keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+                own.signingKey(KeyFamily.RSA).certificate(), PartnerTrust.load(keys, KeyDirectory.GATEWAY, KeyFamily.RSA).encryptionCert());
     }
 
     byte[] signedBy(String keySet) throws Exception {
         Keyring other = Keyring.load(keys, keySet);
         return new HostileSealer().seal(envelope(Instant.now()), other.signingKey(KeyFamily.RSA).privateKey(),
-                other.signingKey(KeyFamily.RSA).certificate(), PartnerTrust.load(keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+                other.signingKey(KeyFamily.RSA).certificate(), PartnerTrust.load(keys, KeyDirectory.GATEWAY, KeyFamily.RSA).encryptionCert());
     }
 
     byte[] stale() throws Exception {
         Keyring own = Keyring.load(keys, HUB);
         return new HostileSealer().seal(envelope(Instant.now().minus(Duration.ofDays(2))),
                 own.signingKey(KeyFamily.RSA).privateKey(), own.signingKey(KeyFamily.RSA).certificate(),
-                PartnerTrust.load(keys, DevPki.GATEWAY, KeyFamily.RSA).encryptionCert());
+                PartnerTrust.load(keys, KeyDirectory.GATEWAY, KeyFamily.RSA).encryptionCert());
     }
 
     static byte[] wrapped(GatewayHostileInboundTest t) throws Exception {

@@ -1,5 +1,7 @@
 package ca.passage.crypto;
 
+import ca.passage.devtools.pki.DevPki;
+
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package ca.passage.crypto;
 
+import ca.passage.devtools.pki.DevPki;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,13 +70,13 @@ class PkiAndConfigTest {
     void describeListsSubjectsFingerprintsAndExpiryAndWarnsAboutCertificatesExpiringSoon(@TempDir Path d) {
         DevPki pki = new DevPki();
         pki.init(d, List.of(new PartnerKeySpec("fr-police", KeyFamily.EC)));
-        List<CertificateInfo> all = pki.describe(d);
+        List<CertificateInfo> all = new KeyDirectory(d).describe();
         assertThat(all).extracting(CertificateInfo::file).contains("ca.cert.pem", "gateway.cert.pem", "fr-police.cert.pem");
         assertThat(all).allSatisfy(c -> assertThat(c.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"));
-        assertThat(pki.expiringWithin(d, Duration.ofDays(30))).isEmpty();
+        assertThat(new KeyDirectory(d).expiringWithin(java.time.Instant.now(), Duration.ofDays(30))).isEmpty();
         java.time.Instant now = java.time.Instant.now();
         pki.issueKeySet(d, "fr-police", KeyFamily.EC, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
-        assertThat(pki.expiringWithin(d, Duration.ofDays(30))).extracting(CertificateInfo::file).containsExactly("fr-police.cert.pem");
+        assertThat(new KeyDirectory(d).expiringWithin(java.time.Instant.now(), Duration.ofDays(30))).extracting(CertificateInfo::file).containsExactly("fr-police.cert.pem");
     }
 
     @Test

@@ -68,7 +68,7 @@ class XmlSec1InteropTest {
         String plain = Files.readString(decrypted);
         assertThat(plain).contains("<n:Notice").contains("Person 1<").doesNotContain("EncryptedData");
 
-        XmlSec1.Result ok = verifyWithCertOnly(work, decrypted, DevPki.GATEWAY);
+        XmlSec1.Result ok = verifyWithCertOnly(work, decrypted, KeyDirectory.GATEWAY);
         assertThat(ok.exitCode()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("OK").contains("SignedInfo References (ok/all): 2/2");
 
@@ -90,7 +90,7 @@ class XmlSec1InteropTest {
         Files.writeString(badHeader, wire.replace("<env:HandlingCode>H1<", "<env:HandlingCode>H3<"));
         Path decrypted = work.resolve("decrypted-bad-header.xml");
         assertThat(decryptWithPartnerKeyOnly(work, badHeader, decrypted).exitCode()).isZero();
-        XmlSec1.Result v = verifyWithCertOnly(work, decrypted, DevPki.GATEWAY);
+        XmlSec1.Result v = verifyWithCertOnly(work, decrypted, KeyDirectory.GATEWAY);
         assertThat(v.exitCode()).as(v.output()).isNotZero();
     }
 

@@ -1,6 +1,11 @@
 package ca.passage.ledger;
 
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.MutableClock;
+
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.testing.TestDb.Backend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -97,35 +102,12 @@ class AppendTransactionTest {
             AuditLedger ledger = new AuditLedger(db.ds(), clock, KEYS.signer(),
                     new CheckpointPolicy(1000, java.time.Duration.ofHours(1)));
             ledger.append(Events.sent(1));
-            clock.now = clock.now.plusSeconds(1800);
+            clock.advance(java.time.Duration.ofSeconds(1800));
             ledger.append(Events.sent(2));
             assertThat(ledger.checkpoints()).isEmpty();
-            clock.now = clock.now.plusSeconds(1800);
+            clock.advance(java.time.Duration.ofSeconds(1800));
             ledger.append(Events.sent(3));
             assertThat(ledger.checkpoints()).extracting(Checkpoint::seq).containsExactly(3L);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,5 +1,9 @@
 package ca.passage.ledger;
 
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.Database;
+
 import ca.passage.cli.AuditCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,12 @@
 package ca.passage.ledger;
 
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
 import ca.passage.ledger.AuditorAccess.AccessDeniedException;
 import ca.passage.ledger.AuditorAccess.Principal;
 import ca.passage.ledger.AuditorAccess.Role;
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.TestDb.Backend;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,6 +1,11 @@
 package ca.passage.ledger;
 
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.Database;
+
+import ca.passage.testing.TestDb.Backend;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,6 +1,8 @@
 package ca.passage.ledger;
 
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.TestDb;
+
+import ca.passage.testing.TestDb.Backend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,7 +1,10 @@
 package ca.passage.ledger;
 
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
 import ca.passage.ledger.AuditExport.Format;
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.TestDb.Backend;
 import ca.passage.ledger.VerificationResult.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,16 @@
 package ca.passage.ledger;
 
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.ArchiveKeys;
+import ca.passage.store.MessageArchive;
+import ca.passage.store.MessageArchiveTest;
+
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.ledger.AppendTransactionTest.MutableClock;
-import ca.passage.ledger.MessageArchive.Direction;
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.MutableClock;
+import ca.passage.store.MessageArchive.Direction;
+import ca.passage.testing.TestDb.Backend;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.translate.Translators;
@@ -38,17 +45,17 @@ class HousekeepingTest {
             assertThat(ledger.checkpointIfDue()).as("empty chain").isEmpty();
             ledger.append(Events.sent(1));
             ledger.append(Events.sent(2));
-            clock.now = clock.now.plusSeconds(1800);
+            clock.advance(java.time.Duration.ofSeconds(1800));
             assertThat(ledger.checkpointIfDue()).as("not an hour yet").isEmpty();
-            clock.now = clock.now.plusSeconds(1801);
+            clock.advance(java.time.Duration.ofSeconds(1801));
             assertThat(ledger.checkpointIfDue()).map(Checkpoint::seq).contains(2L);
-            clock.now = clock.now.plusSeconds(7200);
+            clock.advance(java.time.Duration.ofSeconds(7200));
             assertThat(ledger.checkpointIfDue()).as("nothing new since").isEmpty();
             ledger.append(Events.sent(3)); // the append itself finds the last checkpoint old and signs
             assertThat(ledger.checkpoints()).extracting(Checkpoint::seq).containsExactly(2L, 3L);
             ledger.append(Events.sent(4));
             assertThat(ledger.checkpointIfDue()).as("new event, but the last checkpoint is recent").isEmpty();
-            clock.now = clock.now.plusSeconds(3600);
+            clock.advance(java.time.Duration.ofSeconds(3600));
             assertThat(ledger.checkpointIfDue()).map(Checkpoint::seq).contains(4L);
             assertThat(new LedgerVerifier(KEYS.verifier()).verify(db.ds(), java.util.List.of()).checkpointsVerified())
                     .isEqualTo(3);
@@ -56,7 +63,7 @@ class HousekeepingTest {
             AuditLedger countOnly = new AuditLedger(db.ds(), clock, KEYS.signer(), CheckpointPolicy.everyEvents(100));
             AuditLedger verifyOnly = new AuditLedger(db.ds(), clock, KEYS.verifier(), new CheckpointPolicy(1000, Duration.ofHours(1)));
             countOnly.append(Events.sent(5));
-            clock.now = clock.now.plusSeconds(86_400);
+            clock.advance(java.time.Duration.ofDays(1));
             assertThat(countOnly.checkpointIfDue()).isEmpty();
             assertThat(verifyOnly.checkpointIfDue()).isEmpty();
             assertThat(new AuditJobs(ledger, null, () -> SHIPPED, clock).checkpointIfDue()).isEqualTo(5L);
@@ -71,14 +78,14 @@ class HousekeepingTest {
             MessageArchive archive = new MessageArchive(db.ds(), ledger, MessageArchiveTest.randomKey(), clock);
             // eu-agency keeps P3Y, interpol-hub and us-hsi P5Y (partner-profiles/*.yaml)
             var euJustPast = archive.store(Direction.SENT, "eu-agency", "M-1", "X-1", "one".getBytes());
-            clock.now = Instant.parse("2025-03-01T00:00:01Z");
+            clock.set(Instant.parse("2025-03-01T00:00:01Z"));
             var euJustInside = archive.store(Direction.RECEIVED, "eu-agency", "M-2", "X-1", "two".getBytes());
             var hub = archive.store(Direction.SENT, "interpol-hub", "M-3", "X-2", "three".getBytes());
             var unknown = archive.store(Direction.SENT, "retired-partner", "M-4", "X-3", "four".getBytes());
-            clock.now = Instant.parse("2020-03-01T00:00:00Z");
+            clock.set(Instant.parse("2020-03-01T00:00:00Z"));
             var usOld = archive.store(Direction.SENT, "us-hsi", "M-5", "X-4", "five".getBytes());
 
-            clock.now = Instant.parse("2028-03-01T00:00:00Z"); // three calendar years after 2025-03-01
+            clock.set(Instant.parse("2028-03-01T00:00:00Z")); // three calendar years after 2025-03-01
             AuditJobs jobs = new AuditJobs(ledger, archive, () -> SHIPPED, clock);
             MessageArchive.PurgeResult r = jobs.purgeArchive();
 
@@ -101,34 +108,5 @@ class HousekeepingTest {
         Map<String, Duration> keep = AuditJobs.retentionByPartner(SHIPPED, now);
         assertThat(now.minus(keep.get("eu-agency"))).isEqualTo(Instant.parse("2025-03-01T00:00:00Z"));
         assertThat(now.minus(keep.get("us-hsi"))).isEqualTo(Instant.parse("2023-03-01T00:00:00Z"));
-    }
-
-    @Test
-    void archiveKeyComesFromTheEnvironmentElseTheKeysFolderElseIsGeneratedForAnEmptyArchive(@TempDir Path keys)
-            throws Exception {
-        try (TestDb db = TestDb.create(Backend.H2)) {
-            byte[] raw = new byte[32];
-            raw[0] = 7;
-            String b64 = Base64.getEncoder().encodeToString(raw);
-            assertThat(ArchiveKeys.load(keys, db.ds(), n -> ArchiveKeys.ENV.equals(n) ? b64 : null).keyId())
-                    .isEqualTo(MessageArchive.Key.of(raw).keyId());
-            assertThat(keys.resolve(ArchiveKeys.FILE)).as("the environment wins; nothing written").doesNotExist();
-            assertThatThrownBy(() -> ArchiveKeys.load(keys, db.ds(), n -> "not-base64!"))
-                    .hasMessageContaining(ArchiveKeys.ENV).hasMessageNotContaining("not-base64");
-
-            MessageArchive.Key generated = ArchiveKeys.load(keys, db.ds(), n -> null);
-            Path file = keys.resolve(ArchiveKeys.FILE);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThat(ArchiveKeys.load(keys, db.ds(), n -> null).keyId()).as("read back, not regenerated")
-                    .isEqualTo(generated.keyId());
-
-            AuditLedger ledger = new AuditLedger(db.ds(), java.time.Clock.systemUTC(), KEYS.signer());
-            new MessageArchive(db.ds(), ledger, generated, java.time.Clock.systemUTC())
-                    .store(Direction.SENT, "eu-agency", "M-1", "X-1", "x".getBytes());
-            Files.delete(file);
-            assertThatThrownBy(() -> ArchiveKeys.load(keys, db.ds(), n -> null))
-                    .hasMessageContaining(generated.keyId()).hasMessageContaining(ArchiveKeys.ENV);
-            assertThat(file).as("no fresh key over an archive that needs the old one").doesNotExist();
-        }
     }
 }

@@ -1,5 +1,10 @@
 package ca.passage.ledger;
 
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.Database;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

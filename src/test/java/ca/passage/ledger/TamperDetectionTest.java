@@ -1,6 +1,9 @@
 package ca.passage.ledger;
 
-import ca.passage.ledger.TestDb.Backend;
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.testing.TestDb.Backend;
 import ca.passage.ledger.VerificationResult.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -76,7 +76,10 @@ class OutboundRouteTest {
 
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("jms", JmsComponent.jmsComponent(connections));
+        // One stub stands in for the notice steps, the delivery engine and the domestic responses alike.
         camel.getRegistry().bind("outboundSteps", steps);
+        camel.getRegistry().bind("deliveryEngine", steps);
+        camel.getRegistry().bind("domesticResponses", steps);
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:routes/outbound.camel.yaml"));
         camel.start();
@@ -148,7 +151,10 @@ class OutboundRouteTest {
         return condition.getAsBoolean();
     }
 
-    /** Stands in for {@link OutboundSteps}: same method names, the message is the exchange id throughout. */
+    /**
+     * Stands in for {@link OutboundSteps} and {@link DeliveryEngine}: same method names, the message is the exchange
+     * id throughout.
+     */
     public static final class StubSteps {
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         final Set<String> closed = ConcurrentHashMap.newKeySet();

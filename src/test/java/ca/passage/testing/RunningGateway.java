@@ -3,11 +3,11 @@ package ca.passage.testing;
 import ca.passage.app.Gateway;
 import ca.passage.app.GatewaySettings;
 import ca.passage.crypto.CryptoConfig;
-import ca.passage.crypto.DevPki;
+import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.partner.PartnerProfile;
-import ca.passage.sim.PartnerSimulator;
-import ca.passage.sim.SimBehaviour;
+import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.devtools.sim.SimBehaviour;
 import ca.passage.translate.Translators;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package ca.passage.translate;
 
+
+
 import ca.passage.notice.ActionKind;
 import ca.passage.notice.Agency;
 import ca.passage.notice.Asset;

@@ -1,0 +1,209 @@
+package ca.passage.outbound;
+
+import ca.passage.as4.As4Exception;
+import ca.passage.as4.As4Packet;
+import ca.passage.as4.As4Signal;
+import ca.passage.as4.SealedUserMessage;
+import ca.passage.channel.DeliveryException;
+import ca.passage.channel.as4.As4Delivery;
+import ca.passage.channel.as4.As4PartnerChannel;
+import ca.passage.channel.PartnerHttpChannel;
+import ca.passage.crypto.MessageOpener;
+import ca.passage.crypto.MessageSealer;
+import ca.passage.crypto.SecurityRefusal;
+import ca.passage.crypto.TrustStore;
+import ca.passage.envelope.Digests;
+import ca.passage.envelope.EnvelopeException;
+import ca.passage.envelope.Receipt;
+import ca.passage.outbound.OutboundMessage.NoticeExchange;
+import ca.passage.outbound.OutboundMessage.Response;
+import ca.passage.store.DomesticResponseRecord;
+import ca.passage.store.DomesticResponseStore;
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeState;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.MessageArchive;
+import ca.passage.store.Transition;
+
+import java.time.Clock;
+import java.util.EnumSet;
+
+/**
+ * The one way a message leaves for a partner, whatever it carries: seal → archive → post → verify the partner's
+ * receipt. The outbound route calls one method per step for notices and domestic responses alike. A failed step
+ * is recorded and rethrown: the broker's redelivery with the partner's back-off is the only retry layer, and its
+ * dead-letter queue the only "gave up". The partner's channel decides the wire format: our signed envelope over
+ * HTTP, or for an {@code as4} partner's notices an eDelivery AS4 UserMessage and its signed receipt.
+ */
+public final class DeliveryEngine {
+
+    private final ExchangeStore exchanges;
+    private final DomesticResponseStore responses;
+    private final TrustStore trust;
+    private final MessageSealer sealer;
+    private final MessageOpener opener;
+    private final PartnerHttpChannel channel;
+    private final As4PartnerChannel as4;
+    private final MessageArchive archive;
+    private final Clock clock;
+
+    public DeliveryEngine(ExchangeStore exchanges, DomesticResponseStore responses, TrustStore trust,
+                          MessageSealer sealer, MessageOpener opener, PartnerHttpChannel channel,
+                          As4PartnerChannel as4, MessageArchive archive, Clock clock) {
+        this.exchanges = exchanges;
+        this.responses = responses;
+        this.trust = trust;
+        this.sealer = sealer;
+        this.opener = opener;
+        this.channel = channel;
+        this.as4 = as4;
+        this.archive = archive;
+        this.clock = clock;
+    }
+
+    /**
+     * Signed and encrypted for the partner; there is no other way out. A notice for an {@code as4} partner becomes an
+     * ebMS UserMessage (the partner-format payload a compressed, encrypted attachment) with the exchange's message id,
+     * so a retry is the same message to the partner's duplicate detection.
+     */
+    public OutboundMessage seal(OutboundMessage m) {
+        if (usesAs4(m)) {
+            SealedUserMessage s = as4.seal(m.partner(), m.exchange().messageId(), m.exchange().conversationId(),
+                    m.payload().xml(), m.payload().payloadFormat(), clock.instant());
+            return m.withSealed(s.packet().body(), Digests.sha256(s.packet().body())).withAs4(new As4Delivery(s, null));
+        }
+        TrustStore.PartnerSecurity security = trust.of(m.partner().id());
+        byte[] sealed = sealer.seal(m.envelope(), security.trust(), security.profile());
+        return m.withSealed(sealed, Digests.sha256(sealed));
+    }
+
+    /**
+     * On the wire, after the exact bytes are in the encrypted message archive (nothing leaves without its copy).
+     * A failure is recorded and rethrown so the broker redelivers with back-off.
+     */
+    public OutboundMessage post(OutboundMessage m) {
+        archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.subject().messageId(), archiveRef(m), m.sealed());
+        byte[] answer;
+        As4Packet as4Answer = null;
+        try {
+            if (m.as4() != null) {
+                as4Answer = as4.post(m.partner(), m.as4().sealed());
+                answer = as4Answer.body();
+            } else {
+                answer = channel.post(m.partner().channel().endpoint(), m.sealed());
+            }
+        } catch (DeliveryException e) {
+            attemptFailed(m, e.getMessage());
+            throw e;
+        }
+        if (m.subject() instanceof NoticeExchange n) {
+            ExchangeRecord e = n.exchange();
+            exchanges.transition(new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
+                    false, null, m.sealedDigest(), null, OutboundSteps.audit(e, "MESSAGE_SENT", "OK", null)
+                    .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
+                    .withDigest(m.sealedDigest())));
+        }
+        return as4Answer == null ? m.withAnswer(answer) : m.withAnswer(answer).withAs4(m.as4().withAnswer(as4Answer));
+    }
+
+    /**
+     * The partner's signed receipt, verified against its pinned certificate, for exactly the bytes sent, closes the
+     * delivery. A partner that answers a notice without one (HTTP 202, empty body) sends it later to the inbound
+     * endpoint; until then the exchange stays SENT and the acknowledgement monitor watches its timeout. A domestic
+     * response needs its receipt in the answer.
+     */
+    public void acceptReceipt(OutboundMessage m) {
+        if (m.answer() == null || m.answer().length == 0) {
+            if (m.subject() instanceof Response) {
+                failAttempt(m, "the partner answered without a receipt");
+            }
+            return;
+        }
+        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.subject().messageId(), archiveRef(m),
+                m.answer());
+        if (m.as4() != null) {
+            acceptAs4Signal(m);
+            return;
+        }
+        Receipt receipt;
+        try {
+            TrustStore.PartnerSecurity security = trust.of(m.partner().id());
+            receipt = Receipt.read(opener.open(m.answer(), security.trust(), security.profile()).document());
+        } catch (SecurityRefusal | EnvelopeException ex) {
+            failAttempt(m, "invalid receipt: " + ex.getMessage());
+            return;
+        }
+        if (!m.subject().messageId().equals(receipt.header().refToMessageId())
+                || !receipt.receivedDigest().equalsIgnoreCase(m.sealedDigest())) {
+            failAttempt(m, "receipt does not match the message sent (RefToMessageId or digest differs)");
+        }
+        String receiptDigest = Digests.sha256(m.answer());
+        if (m.subject() instanceof NoticeExchange n) {
+            exchanges.transition(Transition.of(n.exchange().exchangeId(), EnumSet.of(ExchangeState.SENT),
+                    ExchangeState.ACKNOWLEDGED, OutboundSteps.audit(n.exchange(), "RECEIPT_ACCEPTED", "OK", null)
+                            .withDigest(receiptDigest)).withReceiptDigest(receiptDigest));
+        } else if (m.subject() instanceof Response r) {
+            DomesticResponseRecord response = r.response();
+            responses.markSent(response.responseId(), receiptDigest, DomesticResponses.audit(response, "system",
+                    "DOMESTIC_RESPONSE_SENT", response.status(), response.errorCode()).withDigest(m.sealedDigest()));
+        }
+    }
+
+    /**
+     * The AS4 partner's synchronous signal: a signed receipt whose NonRepudiationInformation repeats our digests
+     * closes the exchange; an ebMS error that retrying cannot heal rejects it with the ebMS code; any other error,
+     * or a receipt that does not verify, is a failed attempt (retried with the same MessageId, FAILED past the limit).
+     */
+    private void acceptAs4Signal(OutboundMessage m) {
+        ExchangeRecord e = m.exchange();
+        As4Signal signal;
+        try {
+            signal = as4.check(m.partner(), m.as4().answer(), m.as4().sealed());
+        } catch (As4Exception ex) {
+            failAttempt(m, "invalid AS4 receipt (" + ex.code().code() + "): " + ex.getMessage());
+            return;
+        }
+        if (signal instanceof As4Signal.Error error) {
+            String reason = "ebMS " + error.reportedCode() + " " + error.code().shortDescription() + ": " + error.description();
+            if (error.code().retryable()) {
+                failAttempt(m, reason);
+            }
+            exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.REJECTED,
+                    OutboundSteps.audit(e, "PARTNER_REJECTED", "REJECTED", error.reportedCode())).withError(reason));
+            return;
+        }
+        String receiptDigest = Digests.sha256(m.answer());
+        exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
+                OutboundSteps.audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
+                .withReceiptDigest(receiptDigest));
+    }
+
+    /** Notices to an {@code as4} partner travel as AS4; domestic responses still as our envelope (see docs/as4.md). */
+    private static boolean usesAs4(OutboundMessage m) {
+        return m.partner().channel().isAs4() && m.subject() instanceof NoticeExchange;
+    }
+
+    private void failAttempt(OutboundMessage m, String reason) {
+        attemptFailed(m, reason);
+        throw new DeliveryException(reason);
+    }
+
+    /**
+     * A failed attempt: a notice's exchange goes back to QUEUED (the broker redelivers after the partner's back-off)
+     * with the reason kept for operators and the attempt audited; a response keeps its reason and attempt count.
+     */
+    private void attemptFailed(OutboundMessage m, String reason) {
+        if (m.subject() instanceof NoticeExchange n) {
+            exchanges.transition(Transition.of(n.exchange().exchangeId(),
+                    EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT), ExchangeState.QUEUED,
+                    OutboundSteps.audit(n.exchange(), "DELIVERY_ATTEMPT", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+        } else if (m.subject() instanceof Response r) {
+            responses.recordAttemptFailed(r.response().responseId(), reason);
+        }
+    }
+
+    /** The archive row's exchange reference: the notice's exchange, or the inbound exchange a response answers. */
+    private static String archiveRef(OutboundMessage m) {
+        return m.subject() instanceof Response r ? r.response().inboundExchangeId() : m.exchange().exchangeId();
+    }
+}

@@ -1,0 +1,278 @@
+package ca.passage.store;
+
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The exchange state store. Every state change is a guarded UPDATE (it only happens from the states named) and
+ * commits together with its audit event, so the ledger and the store never disagree.
+ */
+public final class ExchangeStore {
+
+    private final DataSource dataSource;
+    private final AuditLedger ledger;
+    private final Clock clock;
+
+    public ExchangeStore(DataSource dataSource, AuditLedger ledger, Clock clock) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Stores a notice and its exchanges, with their audit events, in one transaction. */
+    public void storeNotice(NoticeRecord n, List<ExchangeRecord> exchanges, List<AuditEvent> events) {
+        Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (notice_id, national_file_number, "
+                    + "version, requested_action, priority, handling_code, legal_basis, submitted_by, received_at, "
+                    + "content_digest, content, approval_state, approved_by, approved_at, origin_partner) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, n.noticeId());
+                ps.setString(2, n.nationalFileNumber());
+                ps.setInt(3, n.version());
+                ps.setString(4, n.requestedAction());
+                ps.setString(5, n.priority());
+                ps.setString(6, n.handlingCode());
+                ps.setString(7, n.legalBasis());
+                ps.setString(8, n.submittedBy());
+                ps.setObject(9, Jdbc.utc(n.receivedAt()));
+                ps.setString(10, n.contentDigest());
+                ps.setBytes(11, n.content());
+                ps.setString(12, n.approvalState());
+                ps.setString(13, n.approvedBy());
+                ps.setObject(14, Jdbc.utc(n.approvedAt()));
+                ps.setString(15, n.originPartner());
+                ps.executeUpdate();
+            }
+            for (ExchangeRecord e : exchanges) {
+                insertExchange(c, e);
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
+            }
+            return null;
+        });
+    }
+
+    /** Adds exchanges to a stored notice (a forwarded inbound notice), with their audit events, in one transaction. */
+    public void addExchanges(List<ExchangeRecord> exchanges, List<AuditEvent> events) {
+        Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            for (ExchangeRecord e : exchanges) {
+                insertExchange(c, e);
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A supervisor's decision on a notice held for approval and the moves of its held exchanges, in one
+     * transaction: a crash leaves either the whole decision or none of it. Returns how many exchanges moved.
+     */
+    public int decideApproval(String noticeId, String approvalState, String approvedBy, List<Transition> moves) {
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            updateApproval(c, noticeId, approvalState, approvedBy);
+            int moved = 0;
+            for (Transition t : moves) {
+                if (apply(c, t)) {
+                    moved++;
+                }
+            }
+            return moved;
+        });
+    }
+
+    private void updateApproval(Connection c, String noticeId, String approvalState, String approvedBy)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE notice SET approval_state = ?, approved_by = ?, approved_at = ? WHERE notice_id = ?")) {
+            ps.setString(1, approvalState);
+            ps.setString(2, approvedBy);
+            ps.setObject(3, Jdbc.utc(clock.instant()));
+            ps.setString(4, noticeId);
+            ps.executeUpdate();
+        }
+    }
+
+    public boolean noticeExists(String noticeId) {
+        return findNotice(noticeId).isPresent();
+    }
+
+    private static void insertExchange(Connection c, ExchangeRecord e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange (exchange_id, notice_id, partner_id, "
+                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, e.exchangeId());
+            ps.setString(2, e.noticeId());
+            ps.setString(3, e.partnerId());
+            ps.setString(4, e.direction());
+            ps.setString(5, e.state().name());
+            ps.setString(6, e.messageId());
+            ps.setString(7, e.conversationId());
+            ps.setInt(8, e.attempts());
+            ps.setObject(9, Jdbc.utc(e.createdAt()));
+            ps.setObject(10, Jdbc.utc(e.updatedAt()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves an exchange to {@code to} if it is in one of {@code from}; returns false (and writes nothing) when it
+     * is not, which makes every caller idempotent under redelivery.
+     */
+    public boolean transition(Transition t) {
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> apply(c, t));
+    }
+
+    private boolean apply(Connection c, Transition t) throws SQLException {
+        Instant now = clock.instant();
+        StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
+        if (t.countAttempt()) {
+            sql.append(", attempts = attempts + 1");
+        }
+        if (t.lastError() != null) {
+            sql.append(", last_error = ?");
+        }
+        if (t.sentDigest() != null) {
+            sql.append(", sent_digest = ?, sent_at = ?");
+        }
+        if (t.receiptDigest() != null) {
+            sql.append(", receipt_digest = ?");
+        }
+        if (t.to().isFinal()) {
+            sql.append(", closed_at = ?");
+        }
+        sql.append(" WHERE exchange_id = ? AND state IN (")
+                .append(t.from().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")))
+                .append(")");
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setString(i++, t.to().name());
+            ps.setObject(i++, Jdbc.utc(now));
+            if (t.lastError() != null) {
+                ps.setString(i++, truncate(t.lastError(), 1024));
+            }
+            if (t.sentDigest() != null) {
+                ps.setString(i++, t.sentDigest());
+                ps.setObject(i++, Jdbc.utc(now));
+            }
+            if (t.receiptDigest() != null) {
+                ps.setString(i++, t.receiptDigest());
+            }
+            if (t.to().isFinal()) {
+                ps.setObject(i++, Jdbc.utc(now));
+            }
+            ps.setString(i, t.exchangeId());
+            updated = ps.executeUpdate();
+        }
+        if (updated == 1 && t.audit() != null) {
+            ledger.append(c, t.audit().withTime(now));
+        }
+        return updated == 1;
+    }
+
+    public Optional<ExchangeRecord> findExchange(String exchangeId) {
+        List<ExchangeRecord> found = queryExchanges("WHERE exchange_id = ?", exchangeId);
+        return found.stream().findFirst();
+    }
+
+    public Optional<ExchangeRecord> findByMessageId(String messageId) {
+        return queryExchanges("WHERE message_id = ?", messageId).stream().findFirst();
+    }
+
+    public List<ExchangeRecord> exchangesOf(String noticeId) {
+        return queryExchanges("WHERE notice_id = ? ORDER BY partner_id", noticeId);
+    }
+
+    /** Exchanges filtered by partner and/or state (null = any), newest first, at most {@code limit}. */
+    public List<ExchangeRecord> search(String partnerId, ExchangeState state, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        if (partnerId != null) {
+            where.append(" AND partner_id = ?");
+            args.add(partnerId);
+        }
+        if (state != null) {
+            where.append(" AND state = ?");
+            args.add(state.name());
+        }
+        where.append(" ORDER BY created_at DESC, exchange_id FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return queryExchanges(where.toString(), args.toArray());
+    }
+
+    /** Exchanges that must be (re)queued: RECEIVED and approved, older than {@code olderThan}. */
+    public List<ExchangeRecord> awaitingQueue(Instant olderThan) {
+        return queryExchanges("WHERE state = 'RECEIVED' AND updated_at <= ? ORDER BY created_at", Jdbc.utc(olderThan));
+    }
+
+    /** Exchanges in a non-final state, for start-up recovery and the demo's wait. */
+    public List<ExchangeRecord> open() {
+        Set<ExchangeState> open = EnumSet.complementOf(EnumSet.copyOf(ExchangeState.FINAL));
+        return queryExchanges("WHERE state IN (" + open.stream().map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(",")) + ") ORDER BY created_at");
+    }
+
+    public Optional<NoticeRecord> findNotice(String noticeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM notice WHERE notice_id = ?")) {
+            ps.setString(1, noticeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new NoticeRecord(
+                        rs.getString("notice_id"), rs.getString("national_file_number"), rs.getInt("version"),
+                        rs.getString("requested_action"), rs.getString("priority"), rs.getString("handling_code"),
+                        rs.getString("legal_basis"), rs.getString("submitted_by"), Jdbc.instant(rs, "received_at"),
+                        rs.getString("content_digest"), rs.getBytes("content"), rs.getString("approval_state"),
+                        rs.getString("approved_by"), Jdbc.instant(rs, "approved_at"), rs.getString("origin_partner")));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read notice " + noticeId, e);
+        }
+    }
+
+    private List<ExchangeRecord> queryExchanges(String where, Object... args) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM exchange " + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<ExchangeRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ExchangeRecord(
+                            rs.getString("exchange_id"), rs.getString("notice_id"), rs.getString("partner_id"),
+                            rs.getString("direction"), ExchangeState.valueOf(rs.getString("state")),
+                            rs.getString("message_id"), rs.getString("conversation_id"), rs.getInt("attempts"),
+                            rs.getString("last_error"), rs.getString("sent_digest"), rs.getString("receipt_digest"),
+                            Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "sent_at"),
+                            Jdbc.instant(rs, "closed_at")));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read exchanges", e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,215 @@
+package ca.passage.store;
+
+import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
+import ca.passage.ledger.LedgerVerifier;
+import ca.passage.testing.TestDb;
+import ca.passage.testing.TestKeys;
+
+import ca.passage.store.ExchangeState;
+import ca.passage.store.StoreException;
+import ca.passage.store.Transition;
+
+import ca.passage.store.ExchangeRecord;
+import ca.passage.store.ExchangeStore;
+import ca.passage.store.NoticeRecord;
+
+import ca.passage.testing.TestDb.Backend;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+
+import static ca.passage.store.ExchangeState.ACKNOWLEDGED;
+import static ca.passage.store.ExchangeState.QUEUED;
+import static ca.passage.store.ExchangeState.RECEIVED;
+import static ca.passage.store.ExchangeState.SENDING;
+import static ca.passage.store.ExchangeState.SENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The exchange state store on H2 and on PostgreSQL (a fresh schema per test at 127.0.0.1:5432; unreachable
+ * PostgreSQL fails these tests rather than skipping them).
+ */
+class ExchangeStoreTest {
+
+    static final TestKeys KEYS = TestKeys.generate();
+    static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void noticeExchangesAndAuditEventsAreStoredTogether(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "interpol-hub"),
+                    exchange("E-2", "N-1", "us-hsi")), List.of(intake("N-1")));
+
+            NoticeRecord n = store.findNotice("N-1").orElseThrow();
+            assertThat(n.content()).isEqualTo("<notice/>".getBytes(StandardCharsets.UTF_8));
+            assertThat(n.receivedAt()).isEqualTo(T0);
+            assertThat(n.approvalState()).isEqualTo("NOT_REQUIRED");
+            assertThat(store.noticeExists("N-1")).isTrue();
+            assertThat(store.exchangesOf("N-1")).extracting(ExchangeRecord::exchangeId).containsExactly("E-1", "E-2");
+            assertThat(store.findByMessageId("M-E-2")).map(ExchangeRecord::partnerId).contains("us-hsi");
+            assertThat(count(db, "audit_event WHERE action = 'NOTICE_RECEIVED' AND notice_id = 'N-1'")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aNoticeWhoseExchangeCannotBeStoredLeavesNothing(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "us-hsi")), List.of(intake("N-1")));
+            // E-1 again: the primary key refuses it, so the second notice and its event must not stay either.
+            assertThatThrownBy(() -> store.storeNotice(notice("N-2"), List.of(exchange("E-1", "N-2", "us-hsi")),
+                    List.of(intake("N-2")))).isInstanceOf(StoreException.class);
+            assertThat(store.findNotice("N-2")).isEmpty();
+            assertThat(count(db, "audit_event WHERE notice_id = 'N-2'")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void transitionsAreGuardedByTheirFromStatesAndHappenOnce(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "us-hsi")), List.of(intake("N-1")));
+
+            assertThat(store.transition(Transition.of("E-1", EnumSet.of(SENT), ACKNOWLEDGED, event("E-1", "X"))))
+                    .as("RECEIVED is not in {SENT}").isFalse();
+            assertThat(store.findExchange("E-1").orElseThrow().state()).isEqualTo(RECEIVED);
+
+            Transition claim = Transition.of("E-1", EnumSet.of(RECEIVED, QUEUED), SENDING, event("E-1", "ATTEMPT"))
+                    .countingAttempt();
+            assertThat(store.transition(claim)).isTrue();
+            assertThat(store.transition(Transition.of("E-1", EnumSet.of(RECEIVED, QUEUED), SENDING,
+                    event("E-1", "ATTEMPT")).countingAttempt())).as("second identical transition").isFalse();
+            ExchangeRecord sending = store.findExchange("E-1").orElseThrow();
+            assertThat(sending.state()).isEqualTo(SENDING);
+            assertThat(sending.attempts()).isEqualTo(1);
+            assertThat(sending.closedAt()).isNull();
+
+            assertThat(store.transition(Transition.of("E-1", EnumSet.of(SENDING), SENT, event("E-1", "SENT"))
+                    .withSentDigest("ab".repeat(32)))).isTrue();
+            assertThat(store.transition(Transition.of("E-1", EnumSet.of(SENT), ACKNOWLEDGED, event("E-1", "ACK"))
+                    .withReceiptDigest("cd".repeat(32)))).isTrue();
+            ExchangeRecord done = store.findExchange("E-1").orElseThrow();
+            assertThat(done.state()).isEqualTo(ACKNOWLEDGED);
+            assertThat(done.sentDigest()).isEqualTo("ab".repeat(32));
+            assertThat(done.sentAt()).isEqualTo(T0);
+            assertThat(done.receiptDigest()).isEqualTo("cd".repeat(32));
+            assertThat(done.closedAt()).as("final state closes").isEqualTo(T0);
+
+            // one audit event per transition that happened, none for those refused
+            assertThat(count(db, "audit_event WHERE exchange_id = 'E-1'")).isEqualTo(3);
+            assertThat(new LedgerVerifier(KEYS.verifier()).verify(db.ds()).intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aFailingAuditAppendRollsTheStateChangeBack(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "us-hsi")), List.of(intake("N-1")));
+            db.sql("ALTER TABLE audit_event ADD CONSTRAINT no_boom CHECK (action <> 'BOOM')");
+
+            assertThatThrownBy(() -> store.transition(Transition.of("E-1", EnumSet.of(RECEIVED), QUEUED,
+                    event("E-1", "BOOM")))).isInstanceOf(StoreException.class);
+            ExchangeRecord e = store.findExchange("E-1").orElseThrow();
+            assertThat(e.state()).isEqualTo(RECEIVED);
+            assertThat(e.updatedAt()).isEqualTo(T0);
+
+            assertThatThrownBy(() -> store.storeNotice(notice("N-2"), List.of(exchange("E-2", "N-2", "us-hsi")),
+                    List.of(AuditEvent.of(null, "officer-7", "BOOM").withNotice("N-2"))))
+                    .isInstanceOf(StoreException.class);
+            assertThat(store.findNotice("N-2")).isEmpty();
+            assertThat(store.findExchange("E-2")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void searchAwaitingQueueAndOpenSeeTheRightExchanges(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "interpol-hub"),
+                    exchange("E-2", "N-1", "us-hsi"), exchange("E-3", "N-1", "eu-agency")), List.of(intake("N-1")));
+            store.transition(Transition.of("E-2", EnumSet.of(RECEIVED), QUEUED, event("E-2", "QUEUED")));
+            store.transition(Transition.of("E-3", EnumSet.of(RECEIVED), ExchangeState.CANCELLED, event("E-3", "X")));
+
+            assertThat(store.search("us-hsi", null, 10)).extracting(ExchangeRecord::exchangeId).containsExactly("E-2");
+            assertThat(store.search(null, QUEUED, 10)).extracting(ExchangeRecord::exchangeId).containsExactly("E-2");
+            assertThat(store.search("us-hsi", RECEIVED, 10)).isEmpty();
+            assertThat(store.search(null, null, 2)).hasSize(2);
+            assertThat(store.open()).extracting(ExchangeRecord::exchangeId).containsExactlyInAnyOrder("E-1", "E-2");
+
+            assertThat(store.awaitingQueue(T0.minusSeconds(1))).as("not older than the cut-off").isEmpty();
+            assertThat(store.awaitingQueue(T0)).extracting(ExchangeRecord::exchangeId).containsExactly("E-1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void approvalIsRecordedWithSupervisorAndTime(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            NoticeRecord pending = new NoticeRecord("N-1", "F-1", 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0,
+                    "d".repeat(64), "<notice/>".getBytes(StandardCharsets.UTF_8), "PENDING", null, null, null);
+            ExchangeRecord held = new ExchangeRecord("X-held", "N-1", "eu-agency", "OUT", ExchangeState.PENDING_APPROVAL,
+                    "M-held", "C-N-1", 0, null, null, null, T0, T0, null, null);
+            store.storeNotice(pending, List.of(held), List.of(intake("N-1")));
+            int moved = store.decideApproval("N-1", "APPROVED", "supervisor:sgt-lavoie", List.of(
+                    Transition.of("X-held", EnumSet.of(ExchangeState.PENDING_APPROVAL), ExchangeState.RECEIVED,
+                            AuditEvent.exchange(null, "supervisor:sgt-lavoie", "NOTICE_APPROVED", "N-1", "X-held",
+                                    "M-held", "eu-agency"))));
+            assertThat(moved).isEqualTo(1);
+            assertThat(store.findExchange("X-held").orElseThrow().state()).isEqualTo(ExchangeState.RECEIVED);
+            NoticeRecord n = store.findNotice("N-1").orElseThrow();
+            assertThat(n.approvalState()).isEqualTo("APPROVED");
+            assertThat(n.approvedBy()).isEqualTo("supervisor:sgt-lavoie");
+            assertThat(n.approvedAt()).isEqualTo(T0);
+        }
+    }
+
+    private static ExchangeStore store(TestDb db) {
+        return new ExchangeStore(db.ds(), new AuditLedger(db.ds(), CLOCK, KEYS.signer()), CLOCK);
+    }
+
+    static NoticeRecord notice(String id) {
+        return new NoticeRecord(id, "F-" + id, 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0, "d".repeat(64),
+                "<notice/>".getBytes(StandardCharsets.UTF_8), "NOT_REQUIRED", null, null, null);
+    }
+
+    static ExchangeRecord exchange(String id, String noticeId, String partner) {
+        return new ExchangeRecord(id, noticeId, partner, "OUT", RECEIVED, "M-" + id, "C-" + noticeId, 0, null, null,
+                null, T0, T0, null, null);
+    }
+
+    static AuditEvent intake(String noticeId) {
+        return AuditEvent.of(null, "officer-7", "NOTICE_RECEIVED").withNotice(noticeId);
+    }
+
+    static AuditEvent event(String exchangeId, String action) {
+        return AuditEvent.of(null, "system", action).withExchange(exchangeId, "M-" + exchangeId, "us-hsi");
+    }
+
+    private static long count(TestDb db, String fromWhere) throws Exception {
+        try (Connection c = db.ds().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + fromWhere)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
