@@ -13,6 +13,7 @@ import ca.passage.broker.EmbeddedBroker;
 import ca.passage.as4.As4Codec;
 import ca.passage.as4.As4HttpClient;
 import ca.passage.channel.PartnerHttpChannel;
+import ca.passage.channel.as4.As4Endpoint;
 import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.KeyDirectory;
@@ -149,8 +150,11 @@ public final class Gateway implements AutoCloseable {
         DomesticResponseStore responseStore = new DomesticResponseStore(database.dataSource(), ledger, clock);
         DomesticResponses responses = new DomesticResponses(store, responseStore, partners, clock);
         bindIntake(parser);
-        bindOutbound(parser, security, responseStore, responses);
-        bindInbound(parser, security, suspensions);
+        As4PartnerChannel as4 = new As4PartnerChannel(security.keyring(), id -> security.trust().of(id).trust(),
+                As4PartnerChannel.anchorsIn(settings.keysDir()), new As4Codec(clock, MAX_AS4_PAYLOAD_BYTES),
+                new As4HttpClient(Duration.ofSeconds(5), settings.deliveryTimeout()), false);
+        bindOutbound(parser, security, responseStore, responses, as4);
+        bindInbound(parser, security, suspensions, as4);
         bindOperations(suspensions, responses);
         bindAudit();
         main.start();
@@ -233,13 +237,10 @@ public final class Gateway implements AutoCloseable {
 
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
     private void bindOutbound(NoticeParser parser, Security security, DomesticResponseStore responseStore,
-                              DomesticResponses responses) {
+                              DomesticResponses responses, As4PartnerChannel as4) {
         PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
         main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
         main.bind("domesticResponses", responses);
-        As4PartnerChannel as4 = new As4PartnerChannel(security.keyring(), id -> security.trust().of(id).trust(),
-                As4PartnerChannel.anchorsIn(settings.keysDir()), new As4Codec(clock, MAX_AS4_PAYLOAD_BYTES),
-                new As4HttpClient(Duration.ofSeconds(5), settings.deliveryTimeout()), false);
         main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
                 security.opener(), channel, as4, archive, clock));
         main.bind("queueSteps", new QueueSteps(store, responseStore, clock, Duration.ofSeconds(15)));
@@ -247,12 +248,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Inbound (routes/inbound.camel.yaml): partners' messages, refused or handed to the domestic side. */
-    private void bindInbound(NoticeParser parser, Security security, PartnerSuspensions suspensions) {
+    private void bindInbound(NoticeParser parser, Security security, PartnerSuspensions suspensions,
+                             As4PartnerChannel as4) {
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(security.opener(), new FreshnessCheck(crypto.policy(), clock), seen);
-        main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
-                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock));
+        InboundSteps inbound = new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
+                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock);
+        main.bind("inboundSteps", inbound);
+        main.bind("as4Endpoint", new As4Endpoint(partners, as4, inbound, seen, archive, ledger, clock));
     }
 
     /** Operations (routes/operations.camel.yaml): resend, cancel, suspend, resume, forward, respond. */

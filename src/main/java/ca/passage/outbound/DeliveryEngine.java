@@ -69,7 +69,7 @@ public final class DeliveryEngine {
     public OutboundMessage seal(OutboundMessage m) {
         if (usesAs4(m)) {
             SealedUserMessage s = as4.seal(m.partner(), m.exchange().messageId(), m.exchange().conversationId(),
-                    m.payload().xml(), m.payload().payloadFormat(), clock.instant());
+                    m.payload().xml(), m.payload().payloadFormat(), m.payload().handlingCode().name(), clock.instant());
             return m.withSealed(s.packet().body(), Digests.sha256(s.packet().body())).withAs4(new As4Delivery(s, null));
         }
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());

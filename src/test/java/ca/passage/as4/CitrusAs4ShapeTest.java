@@ -94,7 +94,7 @@ class CitrusAs4ShapeTest {
         String messageId = As4Codec.newMessageId();
         // a real EU-format message (the translator's golden output for a sample notice): the agency reads it
         byte[] payload = Files.readAllBytes(Path.of("src/test/resources/golden/eu-agency/02-red-labour-suspect.xml"));
-        SealedUserMessage sealed = gatewaySide.seal(profile, messageId, "conv-1", payload, "eu-umf/1", Instant.now());
+        SealedUserMessage sealed = gatewaySide.seal(profile, messageId, "conv-1", payload, "eu-umf/1", "H1", Instant.now());
 
         // the UserMessage: SOAP 1.2, ebMS header with the profile's P-Mode values, signed, attachment encrypted
         As4Mime.Unpacked parts = As4Mime.unpack(sealed.packet().contentType(), sealed.packet().body());

@@ -133,13 +133,26 @@ public final class As4PartnerChannel {
 
     /** A UserMessage carrying one partner-format XML payload; the MessageId is the exchange's, stable over retries. */
     public SealedUserMessage seal(PartnerProfile partner, String messageId, String conversationId, byte[] payload,
-                                  String payloadFormat, java.time.Instant timestamp) {
+                                  String payloadFormat, String handlingCode, java.time.Instant timestamp) {
         As4Agreement agreement = sending(partner);
         As4UserMessage message = As4UserMessage.of(agreement, messageId, timestamp, conversationId,
-                Map.of("originalSender", agreement.initiator().id(), "finalRecipient", agreement.responder().id()),
+                Map.of("originalSender", agreement.initiator().id(), "finalRecipient", agreement.responder().id(),
+                        "handlingCode", handlingCode),
                 List.of(new As4Payload("payload@passage", "application/xml", payload,
                         Map.of("PayloadFormat", payloadFormat))));
         return codec.seal(message, keys(partner), agreement.cryptoVariant());
+    }
+
+    /** Posts to {@code endpoint}; an unreachable partner or an answer that is no ebMS signal is a delivery failure. */
+    public As4Packet post(URI endpoint, SealedUserMessage sealed) {
+        try {
+            return http.post(endpoint, sealed.packet());
+        } catch (IOException e) {
+            throw new DeliveryException("AS4 partner at " + endpoint + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryException("delivery interrupted");
+        }
     }
 
     /** Posts; an unreachable partner or an answer that is no ebMS signal is a delivery failure (retried). */

@@ -293,6 +293,18 @@ public final class PartnerSimulator implements AutoCloseable {
         return sealer.seal(Envelope.build(h, payload.xml()), gatewayTrust, cryptoProfile);
     }
 
+    /**
+     * This {@code as4} partner's notice for Canada as its access point sends it: an AS4 UserMessage with the
+     * partner-format payload, posted to the gateway's AS4 endpoint; the answer is the gateway's receipt, verified
+     * against our digests, or its ebMS error.
+     */
+    public ca.passage.as4.As4Signal sendAs4Notice(URI gatewayAs4, CaseNotice notice) {
+        TranslatedPayload payload = translator.toPartner(notice, profile);
+        ca.passage.as4.SealedUserMessage sealed = as4.seal(profile, UUID.randomUUID() + "@" + profile.id(),
+                notice.noticeId(), payload.xml(), payload.payloadFormat(), payload.handlingCode().name(), clock.instant());
+        return as4.check(profile, as4.post(gatewayAs4, sealed), sealed);
+    }
+
     /** A business response to one of the gateway's messages (accepted, or rejected with a code and text). */
     public byte[] sealResponse(String refToMessageId, BusinessResponse response) {
         EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@" + profile.id(), refToMessageId, refToMessageId,
