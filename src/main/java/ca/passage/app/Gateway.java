@@ -1,5 +1,6 @@
 package ca.passage.app;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
@@ -292,13 +293,13 @@ public final class Gateway implements AutoCloseable {
 
     /** The start and what it loaded, as digests: a configuration or key change shows in the ledger. */
     private void auditStart() {
-        ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STARTED").withOutcome("OK", null));
-        ledger.append(AuditEvent.of(clock.instant(), "system", "PARTNER_PROFILES_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STARTED).withOutcome("OK", null));
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.PARTNER_PROFILES_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.partnerProfiles(), ".yaml")).withOutcome("OK", null));
-        ledger.append(AuditEvent.of(clock.instant(), "system", "CRYPTO_CONFIG_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.CRYPTO_CONFIG_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.cryptoConfig(), ".yaml")).withOutcome("OK", null));
         // Certificates only: the digest shows a key change (rotation, new partner certificate), never a secret.
-        ledger.append(AuditEvent.of(clock.instant(), "system", "CERTIFICATES_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.CERTIFICATES_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.keysDir(), ".cert.pem")).withOutcome("OK", null));
     }
 
@@ -331,7 +332,7 @@ public final class Gateway implements AutoCloseable {
             broker.close();
         }
         if (ledger != null) {
-            ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STOPPED").withOutcome("OK", null));
+            ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STOPPED).withOutcome("OK", null));
             ledger.close();
         }
         if (database != null) {

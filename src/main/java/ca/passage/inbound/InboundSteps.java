@@ -14,8 +14,10 @@ import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.ErrorSignal;
 import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -143,7 +145,7 @@ public final class InboundSteps {
         Optional<ExchangeRecord> found = store.findByMessageId(receipt.header().refToMessageId())
                 .filter(e -> e.partnerId().equals(partner.id()));
         if (found.isEmpty() || !AWAITING_RECEIPT.contains(found.get().state())) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), "RECEIPT_IGNORED")
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RECEIPT_IGNORED)
                     .withPartner(partner.id()).withDigest(digest)
                     .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"));
             return InboundAnswer.xml(200, new byte[0]);
@@ -154,7 +156,7 @@ public final class InboundSteps {
                     "receipt digest does not match the message sent as " + e.messageId());
         }
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
-                AuditEvent.exchange(null, "partner:" + partner.id(), "RECEIPT_ACCEPTED", e.noticeId(), e.exchangeId(),
+                AuditEvent.exchange(null, "partner:" + partner.id(), AuditAction.RECEIPT_ACCEPTED, e.noticeId(), e.exchangeId(),
                         e.messageId(), e.partnerId()).withDigest(digest).withOutcome("OK", null))
                 .withReceiptDigest(digest));
         return InboundAnswer.xml(200, new byte[0]);
@@ -169,13 +171,13 @@ public final class InboundSteps {
         Optional<ExchangeRecord> found = Optional.ofNullable(header.refToMessageId())
                 .flatMap(store::findByMessageId).filter(e -> e.partnerId().equals(partner.id()));
         if (found.isEmpty()) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), "RESPONSE_IGNORED")
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RESPONSE_IGNORED)
                     .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"));
             return InboundAnswer.xml(200, new byte[0]);
         }
         ExchangeRecord e = found.get();
         AuditEvent audit = AuditEvent.exchange(null, "partner:" + partner.id(),
-                response.rejected() ? "PARTNER_REJECTED" : "PARTNER_ACCEPTED", e.noticeId(), e.exchangeId(),
+                response.rejected() ? AuditAction.PARTNER_REJECTED : AuditAction.PARTNER_ACCEPTED, e.noticeId(), e.exchangeId(),
                 e.messageId(), e.partnerId()).withDigest(digest).withOutcome(response.status(), response.errorCode());
         if (response.rejected()) {
             EnumSet<ExchangeState> from = EnumSet.of(ExchangeState.SENT, ExchangeState.ACK_OVERDUE, ExchangeState.ACKNOWLEDGED);
@@ -231,11 +233,11 @@ public final class InboundSteps {
                 notice.requestedAction().label(), notice.priority().name(), handlingCode,
                 notice.legalBasis().instrument(), "partner:" + partner.id(), now, Digests.sha256(canonical), canonical,
                 "NOT_REQUIRED", null, null, partner.id());
-        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), "IN",
+        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), Direction.IN,
                 ExchangeState.RECEIVED_INBOUND, messageId, conversationId, 1, null, null, null,
                 now, now, now, now);
         store.storeNotice(record, List.of(exchange), List.of(
-                AuditEvent.exchange(now, "partner:" + partner.id(), "INBOUND_NOTICE_RECEIVED", noticeId, exchangeId,
+                AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_RECEIVED, noticeId, exchangeId,
                                 messageId, partner.id())
                         .withDisclosure(notice.legalBasis().instrument(), handlingCode)
                         .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
@@ -276,7 +278,7 @@ public final class InboundSteps {
         LOG.warn("inbound message refused: {} ({})", r.auditCode(), r.error().code());
         boolean knownSender = sender != null && partners.find(sender).isPresent();
         ledger.append(AuditEvent.of(clock.instant(), knownSender ? "partner:" + sender : "unknown-sender",
-                        "INBOUND_REFUSED")
+                        AuditAction.INBOUND_REFUSED)
                 .withPartner(knownSender ? sender : null).withDigest(digest)
                 .withOutcome("REFUSED", r.auditCode()));
         int status = r.error() == EbmsError.FAILED_AUTHENTICATION || r.error() == EbmsError.POLICY_NONCOMPLIANCE

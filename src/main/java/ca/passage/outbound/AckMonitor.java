@@ -1,5 +1,6 @@
 package ca.passage.outbound;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -43,11 +44,11 @@ public final class AckMonitor {
             }
             if (e.attempts() >= partner.retry().maxAttempts()) {
                 store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.FAILED,
-                        audit(e, "EXCHANGE_FAILED", "FAILED", "MISSING_RECEIPT"))
+                        audit(e, AuditAction.EXCHANGE_FAILED, "FAILED", "MISSING_RECEIPT"))
                         .withError("no receipt after " + e.attempts() + " attempt(s), timeout "
                                 + partner.acknowledgementTimeout()));
             } else if (store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
-                    ExchangeState.ACK_OVERDUE, audit(e, "ACK_OVERDUE", "OVERDUE", "MISSING_RECEIPT"))
+                    ExchangeState.ACK_OVERDUE, audit(e, AuditAction.ACK_OVERDUE, "OVERDUE", "MISSING_RECEIPT"))
                     .withError("no receipt within " + partner.acknowledgementTimeout()))) {
                 resend.add(QueueItem.notice(e.partnerId(), e.exchangeId()));
             }
@@ -55,7 +56,7 @@ public final class AckMonitor {
         return Queueable.of(resend);
     }
 
-    private static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {
+    private static AuditEvent audit(ExchangeRecord e, AuditAction action, String outcome, String errorCode) {
         return AuditEvent.exchange(null, "system", action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome(outcome, errorCode);
     }

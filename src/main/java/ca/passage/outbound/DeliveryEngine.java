@@ -4,6 +4,7 @@ import ca.passage.as4.As4Exception;
 import ca.passage.as4.As4Packet;
 import ca.passage.as4.As4Signal;
 import ca.passage.as4.SealedUserMessage;
+import ca.passage.ledger.AuditAction;
 import ca.passage.channel.DeliveryException;
 import ca.passage.channel.as4.As4Delivery;
 import ca.passage.channel.as4.As4PartnerChannel;
@@ -99,7 +100,7 @@ public final class DeliveryEngine {
         if (m.subject() instanceof NoticeExchange n) {
             ExchangeRecord e = n.exchange();
             exchanges.transition(new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
-                    false, null, m.sealedDigest(), null, OutboundSteps.audit(e, "MESSAGE_SENT", "OK", null)
+                    false, null, m.sealedDigest(), null, OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null)
                     .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
                     .withDigest(m.sealedDigest())));
         }
@@ -140,12 +141,12 @@ public final class DeliveryEngine {
         String receiptDigest = Digests.sha256(m.answer());
         if (m.subject() instanceof NoticeExchange n) {
             exchanges.transition(Transition.of(n.exchange().exchangeId(), EnumSet.of(ExchangeState.SENT),
-                    ExchangeState.ACKNOWLEDGED, OutboundSteps.audit(n.exchange(), "RECEIPT_ACCEPTED", "OK", null)
+                    ExchangeState.ACKNOWLEDGED, OutboundSteps.audit(n.exchange(), AuditAction.RECEIPT_ACCEPTED, "OK", null)
                             .withDigest(receiptDigest)).withReceiptDigest(receiptDigest));
         } else if (m.subject() instanceof Response r) {
             DomesticResponseRecord response = r.response();
             responses.markSent(response.responseId(), receiptDigest, DomesticResponses.audit(response, "system",
-                    "DOMESTIC_RESPONSE_SENT", response.status(), response.errorCode()).withDigest(m.sealedDigest()));
+                    AuditAction.DOMESTIC_RESPONSE_SENT, response.status(), response.errorCode()).withDigest(m.sealedDigest()));
         }
     }
 
@@ -169,12 +170,12 @@ public final class DeliveryEngine {
                 failAttempt(m, reason);
             }
             exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.REJECTED,
-                    OutboundSteps.audit(e, "PARTNER_REJECTED", "REJECTED", error.reportedCode())).withError(reason));
+                    OutboundSteps.audit(e, AuditAction.PARTNER_REJECTED, "REJECTED", error.reportedCode())).withError(reason));
             return;
         }
         String receiptDigest = Digests.sha256(m.answer());
         exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
-                OutboundSteps.audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
+                OutboundSteps.audit(e, AuditAction.RECEIPT_ACCEPTED, "OK", null).withDigest(receiptDigest))
                 .withReceiptDigest(receiptDigest));
     }
 
@@ -196,7 +197,7 @@ public final class DeliveryEngine {
         if (m.subject() instanceof NoticeExchange n) {
             exchanges.transition(Transition.of(n.exchange().exchangeId(),
                     EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT), ExchangeState.QUEUED,
-                    OutboundSteps.audit(n.exchange(), "DELIVERY_ATTEMPT", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                    OutboundSteps.audit(n.exchange(), AuditAction.DELIVERY_ATTEMPT, "FAILED", "DELIVERY_FAILURE")).withError(reason));
         } else if (m.subject() instanceof Response r) {
             responses.recordAttemptFailed(r.response().responseId(), reason);
         }

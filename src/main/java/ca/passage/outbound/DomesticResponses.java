@@ -1,5 +1,7 @@
 package ca.passage.outbound;
 
+import ca.passage.store.Direction;
+import ca.passage.ledger.AuditAction;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
@@ -53,7 +55,7 @@ public final class DomesticResponses {
         if (response.rejected() && (response.errorCode() == null || response.errorCode().isBlank())) {
             throw new IllegalArgumentException("a rejection needs an error code");
         }
-        ExchangeRecord received = store.exchangesOf(noticeId).stream().filter(e -> "IN".equals(e.direction()))
+        ExchangeRecord received = store.exchangesOf(noticeId).stream().filter(e -> e.direction() == Direction.IN)
                 .findFirst().orElseThrow(() -> new NoSuchElementException("no inbound exchange for " + noticeId));
         Instant now = clock.instant();
         String responseId = "R-" + UUID.randomUUID();
@@ -61,7 +63,7 @@ public final class DomesticResponses {
                 received.exchangeId(), responseId.substring(2) + "@passage.gc.ca", response.status(),
                 response.errorCode(), response.description(), officer, DomesticResponseRecord.PENDING, 0, null, now,
                 now, null, null);
-        responses.record(r, audit(r, officer, "DOMESTIC_RESPONSE_RECORDED", response.status(), response.errorCode()));
+        responses.record(r, audit(r, officer, AuditAction.DOMESTIC_RESPONSE_RECORDED, response.status(), response.errorCode()));
         return r;
     }
 
@@ -87,7 +89,7 @@ public final class DomesticResponses {
     /** Dead letter: the broker gave up after the partner's retry limit. */
     public void markFailed(String responseId) {
         responses.find(responseId).filter(DomesticResponseRecord::open).ifPresent(r ->
-                responses.markFailed(responseId, audit(r, "system", "DOMESTIC_RESPONSE_FAILED", "FAILED",
+                responses.markFailed(responseId, audit(r, "system", AuditAction.DOMESTIC_RESPONSE_FAILED, "FAILED",
                         "DELIVERY_FAILURE")));
     }
 
@@ -95,7 +97,7 @@ public final class DomesticResponses {
         return responses.ofNotice(noticeId);
     }
 
-    static AuditEvent audit(DomesticResponseRecord r, String actor, String action, String outcome, String code) {
+    static AuditEvent audit(DomesticResponseRecord r, String actor, AuditAction action, String outcome, String code) {
         return AuditEvent.exchange(null, actor, action, r.noticeId(), r.inboundExchangeId(), r.messageId(), r.partnerId())
                 .withOutcome(outcome, code);
     }

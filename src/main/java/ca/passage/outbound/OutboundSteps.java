@@ -1,5 +1,6 @@
 package ca.passage.outbound;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.ledger.AuditEvent;
@@ -57,7 +58,7 @@ public final class OutboundSteps {
         }
         ExchangeRecord e = found.get();
         boolean claimed = store.transition(Transition.of(e.exchangeId(), SENDABLE, ExchangeState.SENDING,
-                audit(e, "DELIVERY_ATTEMPT", "STARTED", null)).countingAttempt());
+                audit(e, AuditAction.DELIVERY_ATTEMPT, "STARTED", null)).countingAttempt());
         if (!claimed) {
             return Optional.empty();
         }
@@ -74,7 +75,7 @@ public final class OutboundSteps {
         if (!payload.removedCategories().isEmpty()) {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), "POLICY_APPLIED", "FILTERED", "REMOVED:" + removed)
+            ledger.append(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
                     .withDisclosure(m.notice().legalBasis().instrument(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
@@ -96,11 +97,11 @@ public final class OutboundSteps {
             String reason = "retry limit reached" + (e.lastError() == null ? "" : "; last error: " + e.lastError());
             EnumSet<ExchangeState> open = EnumSet.complementOf(EnumSet.copyOf(ExchangeState.FINAL));
             store.transition(Transition.of(exchangeId, open, ExchangeState.FAILED,
-                    audit(e, "EXCHANGE_FAILED", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                    audit(e, AuditAction.EXCHANGE_FAILED, "FAILED", "DELIVERY_FAILURE")).withError(reason));
         });
     }
 
-    static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {
+    static AuditEvent audit(ExchangeRecord e, AuditAction action, String outcome, String errorCode) {
         return AuditEvent.exchange(null, "system", action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome(outcome, errorCode);
     }

@@ -1,5 +1,6 @@
 package ca.passage.outbound;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.DomesticResponseStore;
 import ca.passage.store.ExchangeState;
@@ -38,7 +39,7 @@ public final class QueueSteps {
         }
         exchanges.findExchange(id).ifPresent(e -> exchanges.transition(Transition.of(id,
                 EnumSet.of(ExchangeState.RECEIVED), ExchangeState.QUEUED,
-                AuditEvent.exchange(null, "system", "EXCHANGE_QUEUED", e.noticeId(), e.exchangeId(), e.messageId(),
+                AuditEvent.exchange(null, "system", AuditAction.EXCHANGE_QUEUED, e.noticeId(), e.exchangeId(), e.messageId(),
                         e.partnerId()).withOutcome("QUEUED", null))));
     }
 

@@ -21,6 +21,7 @@ import ca.passage.envelope.Digests;
 import ca.passage.inbound.InboundAnswer;
 import ca.passage.inbound.InboundRefusal;
 import ca.passage.inbound.InboundSteps;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.partner.PartnerProfile;
@@ -128,7 +129,7 @@ public final class As4Endpoint {
     private InboundAnswer refused(As4Exception refusal, PartnerProfile sender, String digest, As4Packet error) {
         LOG.warn("AS4 message refused: {} {}", refusal.code().code(), refusal.getMessage());
         ledger.append(AuditEvent.of(clock.instant(), sender == null ? "unknown-sender" : "partner:" + sender.id(),
-                        "INBOUND_REFUSED")
+                        AuditAction.INBOUND_REFUSED)
                 .withPartner(sender == null ? null : sender.id()).withDigest(digest)
                 .withOutcome("REFUSED", refusal.code().code()));
         return new InboundAnswer(200, error.contentType(), error.body(), null, null);
