@@ -88,14 +88,14 @@ class InboundPathTest {
     }
 
     @Test
-    void as4PartnersUserMessageIsVerifiedStoredHandedToTheDomesticSideAndReceiptedOnceEvenWhenRepeated() throws Exception {
+    void as4PartnersUserMessageIsVerifiedStoredHandedToTheDomesticSideAndReceipted() throws Exception {
         PartnerSimulator eu = running.sim("eu-agency");
         URI as4 = URI.create(baseUrl + "/exchange/v1/as4");
         ca.passage.as4.As4Signal signal = eu.sendAs4Notice(as4, notice("IN-AS4-1", "H1"));
         assertThat(signal).isInstanceOf(ca.passage.as4.As4Signal.Receipt.class);
         assertThat(gateway.store().exchangesOf("IN-eu-agency-IN-AS4-1")).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
-            assertThat(e.direction()).isEqualTo("IN");
+            assertThat(e.direction()).isEqualTo(Direction.IN);
         });
         Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-AS4-1.xml");
         awaitFile(domestic);
