@@ -23,6 +23,7 @@ import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.TrustStore;
 import ca.passage.intake.NoticeApproval;
+import ca.passage.intake.PayloadDigests;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.partner.SharingPolicy;
 import ca.passage.store.ArchiveKeys;
@@ -233,7 +234,8 @@ public final class Gateway implements AutoCloseable {
     /** Intake (routes/intake.camel.yaml): officers' notices, approval, and the one way onto the outbound queues. */
     private void bindIntake(NoticeParser parser) {
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
-        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
+        main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store,
+                new PayloadDigests(store, partners, parser, translators)), store));
     }
 
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
@@ -279,6 +281,7 @@ public final class Gateway implements AutoCloseable {
                     String routeId = TemplatedRouteBuilder.builder(main.getCamelContext(), "outbound-partner")
                             .routeId("outbound-" + p.id())
                             .parameter("partnerId", p.id())
+                            .parameter("consumers", String.valueOf(p.channel().consumers()))
                             .add();
                     if (suspended.contains(p.id())) {
                         main.getCamelContext().getRouteController().stopRoute(routeId);

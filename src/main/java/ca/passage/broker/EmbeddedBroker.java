@@ -25,6 +25,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
 
     public EmbeddedBroker(Path dataDir, Collection<PartnerProfile> partners) {
+        this(dataDir, partners, "in-vm", IN_VM_URL);
+    }
+
+    /**
+     * A broker whose clients connect through {@code acceptorUrl}: {@code vm://0} in the gateway's own process, or
+     * {@code tcp://host:port} for the standalone broker several gateway nodes share ({@code ./passage broker}).
+     */
+    public EmbeddedBroker(Path dataDir, Collection<PartnerProfile> partners, String acceptorName, String acceptorUrl) {
         Path dir = dataDir.resolve("broker");
         Configuration config = new ConfigurationImpl()
                 .setName("passage")
@@ -37,9 +45,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false);
         try {
-            config.addAcceptorConfiguration("in-vm", IN_VM_URL);
+            config.addAcceptorConfiguration(acceptorName, acceptorUrl);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot configure the in-VM acceptor", e);
+            throw new IllegalStateException("cannot configure the broker acceptor " + acceptorUrl, e);
         }
         config.addQueueConfiguration(durable(Queues.DEAD_LETTER));
         config.addQueueConfiguration(durable(Queues.INBOUND_DOMESTIC));

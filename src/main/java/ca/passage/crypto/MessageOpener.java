@@ -307,22 +307,24 @@ public final class MessageOpener {
     static byte[] decryptBytes(Document doc, Element edEl, Element ekEl, List<java.security.PrivateKey> keys) {
         EncryptedData ed;
         EncryptedKey ek;
+        String dataAlgorithm;
         try {
-            XMLCipher loader = XMLCipher.getInstance();
+            XMLCipher loader = cipher(algorithmOf(edEl));
             loader.setSecureValidation(true);
             loader.init(XMLCipher.DECRYPT_MODE, null);
             ed = loader.loadEncryptedData(doc, edEl);
             ek = loader.loadEncryptedKey(doc, ekEl);
+            dataAlgorithm = ed.getEncryptionMethod().getAlgorithm();
         } catch (Exception e) {
             throw new SecurityRefusal(RefusalCode.MALFORMED, "encrypted data cannot be read: " + e.getClass().getSimpleName());
         }
         for (java.security.PrivateKey k : keys) {
             try {
-                XMLCipher unwrap = XMLCipher.getInstance();
+                XMLCipher unwrap = cipher(algorithmOf(ekEl));
                 unwrap.setSecureValidation(true);
                 unwrap.init(XMLCipher.UNWRAP_MODE, k);
-                Key cek = unwrap.decryptKey(ek, ed.getEncryptionMethod().getAlgorithm());
-                XMLCipher dec = XMLCipher.getInstance();
+                Key cek = unwrap.decryptKey(ek, dataAlgorithm);
+                XMLCipher dec = cipher(dataAlgorithm);
                 dec.setSecureValidation(true);
                 dec.init(XMLCipher.DECRYPT_MODE, cek);
                 return dec.decryptToByteArray(edEl);
@@ -331,6 +333,24 @@ public final class MessageOpener {
             }
         }
         return null;
+    }
+
+    /** The Algorithm of an element's xenc:EncryptionMethod, or null. */
+    private static String algorithmOf(Element encrypted) {
+        Element em = EnvelopeDom.firstChild(encrypted, Algorithms.XENC_NS, "EncryptionMethod");
+        return em == null || em.getAttributeNS(null, "Algorithm").isEmpty() ? null : em.getAttributeNS(null, "Algorithm");
+    }
+
+    /** A cipher on the thread's shared serializer when the algorithm is known (and one Santuario accepts). */
+    private static XMLCipher cipher(String algorithm) throws Exception {
+        if (algorithm != null) {
+            try {
+                return XMLCipher.getInstance(MessageXml.cipherSerializer(), algorithm);
+            } catch (org.apache.xml.security.encryption.XMLEncryptionException unknownAlgorithm) {
+                // fall through: Santuario refuses it again, with its own message, when it is used
+            }
+        }
+        return XMLCipher.getInstance();
     }
 
     private static boolean suits(java.security.PrivateKey k, CryptoProfile profile) {

@@ -85,7 +85,7 @@ public final class MessageSealer {
 
             SecretKey cek = contentKey(profile.contentEncryption());
             EncryptedKey ek = encryptKey(doc, cek, recipient, profile);
-            XMLCipher dataCipher = XMLCipher.getInstance(profile.contentEncryption());
+            XMLCipher dataCipher = XMLCipher.getInstance(MessageXml.cipherSerializer(), profile.contentEncryption());
             dataCipher.init(XMLCipher.ENCRYPT_MODE, cek);
             EncryptedData ed = dataCipher.getEncryptedData();
             KeyInfo ki = new KeyInfo(doc);
@@ -120,7 +120,7 @@ public final class MessageSealer {
                 .info(("passage:" + profile.name()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
         KeyAgreementParameters params = new KeyAgreementParameters(KeyAgreementParameters.ActorType.ORIGINATOR,
                 profile.keyAgreement(), kdf);
-        XMLCipher c = XMLCipher.getInstance(profile.keyWrap());
+        XMLCipher c = XMLCipher.getInstance(MessageXml.cipherSerializer(), profile.keyWrap());
         c.init(XMLCipher.WRAP_MODE, recipient.encryptionCert().getPublicKey());
         EncryptedKey ek = c.encryptKey(doc, cek, params, random);
         ((KeyInfoEnc) ek.getKeyInfo()).itemAgreementMethod(0).getRecipientKeyInfo().add(x509);

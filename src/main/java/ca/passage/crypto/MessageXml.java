@@ -1,5 +1,7 @@
 package ca.passage.crypto;
 
+import org.apache.xml.security.encryption.DocumentSerializer;
+import org.apache.xml.security.encryption.Serializer;
 import org.apache.xml.security.utils.XMLUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -93,6 +95,23 @@ final class MessageXml {
             throw new SecurityRefusal(RefusalCode.MALFORMED, "decrypted payload cannot be read");
         }
     }
+
+    /**
+     * The calling thread's XML-Enc serializer (Santuario's physical canonicaliser, secure validation on), handed to
+     * every {@code XMLCipher}: without it each cipher instance builds its own serializer and a JAXP transformer
+     * factory, a service look-up per instance, three or four times per message.
+     */
+    static Serializer cipherSerializer() {
+        return CIPHER_SERIALIZER.get();
+    }
+
+    private static final ThreadLocal<Serializer> CIPHER_SERIALIZER = ThreadLocal.withInitial(() -> {
+        try {
+            return new DocumentSerializer(true);
+        } catch (Exception e) {
+            throw new IllegalStateException("Santuario's physical canonicaliser is missing", e);
+        }
+    });
 
     static byte[] serialize(Node node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);

@@ -8,21 +8,27 @@ import ca.passage.store.ExchangeStore;
 import ca.passage.store.Transition;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * A supervisor's decision on a notice held for approval. Approval releases every held exchange to be queued;
- * rejection closes them CANCELLED. The supervisor is recorded on the notice and in each audit event.
+ * rejection closes them CANCELLED. The supervisor is recorded on the notice and in each audit event. An approval
+ * stores, per exchange, the digest of the exact payload approved; the send step makes the payload again and sends
+ * the exchange back to PENDING_APPROVAL if it differs (a profile or policy changed meanwhile).
  */
 public final class NoticeApproval {
 
     public enum Decision { APPROVE, REJECT }
 
     private final ExchangeStore store;
+    private final PayloadDigests payloads;
 
-    public NoticeApproval(ExchangeStore store) {
+    public NoticeApproval(ExchangeStore store, PayloadDigests payloads) {
         this.store = store;
+        this.payloads = payloads;
     }
 
     /** Returns the exchanges released (for queueing); empty after a rejection. */
@@ -41,8 +47,14 @@ public final class NoticeApproval {
         List<Transition> moves = held.stream().map(e -> Transition.of(e.exchangeId(),
                 EnumSet.of(ExchangeState.PENDING_APPROVAL), to,
                 AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? AuditAction.NOTICE_APPROVED : AuditAction.NOTICE_REJECTED,
-                        e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))).toList();
-        store.decideApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor, moves);
+                        e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))
+                .withError((decision == Decision.APPROVE ? "released by " : "rejected by ") + actor
+                        + " (was " + e.lastError() + ")")).toList();
+        Map<String, String> digests = new LinkedHashMap<>();
+        if (decision == Decision.APPROVE) {
+            held.forEach(e -> digests.put(e.exchangeId(), payloads.of(e)));
+        }
+        store.decideApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor, moves, digests);
         List<IntakeReceipt.ExchangeRef> released = decision == Decision.APPROVE
                 ? held.stream().map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), to.name())).toList()
                 : List.of();

@@ -102,8 +102,11 @@ public final class NoticeIntake {
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
             // A notice that needs a supervisor holds all its exchanges: it leaves as one decision, or not at all.
             ExchangeState state = needsApproval ? ExchangeState.PENDING_APPROVAL : ExchangeState.RECEIVED;
+            String holdReason = !needsApproval ? null : approvalReasons.get(partnerId).isEmpty()
+                    ? "held with the rest of the notice: another partner's exchange needs a supervisor"
+                    : "held for a supervisor: " + approvalReasons.get(partnerId);
             exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, Direction.OUT, state,
-                    messageId, notice.noticeId(), 0, null, null, null, now, now, null, null));
+                    messageId, notice.noticeId(), 0, holdReason, null, null, now, now, null, null));
             events.add(AuditEvent.exchange(now, submittedBy, AuditAction.EXCHANGE_CREATED, notice.noticeId(), exchangeId,
                     messageId, partnerId).withOutcome(state.name(), null));
         }

@@ -19,10 +19,14 @@ public enum AuditAction {
     EXCHANGE_QUEUED,
     NOTICE_APPROVED,
     NOTICE_REJECTED,
+    /** The payload made at send time is not the one a supervisor approved: the exchange is held again. */
+    APPROVAL_INVALIDATED,
 
     // outbound delivery
     DELIVERY_ATTEMPT,
     POLICY_APPLIED,
+    /** The free-text screener replaced identifiers (kinds as two-letter codes, never values). */
+    FREE_TEXT_REDACTED,
     MESSAGE_SENT,
     RECEIPT_ACCEPTED,
     RECEIPT_IGNORED,

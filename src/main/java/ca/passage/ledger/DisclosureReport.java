@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * What was disclosed to whom: for one notice, or one partner and period, every outbound exchange with its
- * partner, state, time sent, legal basis and handling code, who approved the notice, the digest of what was
+ * partner, state, time sent, legal basis and handling code (as sent: the partner's agreement reference, legal basis
+ * and the domestic disclosure authority from the {@code MESSAGE_SENT} audit event; the notice's own before it is sent), who approved the notice, the digest of what was
  * sent, and whether the partner acknowledged it. Read from the exchange store (tables {@code notice},
  * {@code exchange}) on a read-only connection.
  */
@@ -52,7 +53,10 @@ public final class DisclosureReport {
     }
 
     private static final String SELECT = "SELECT n.notice_id, x.exchange_id, x.message_id, x.partner_id, x.state, "
-            + "x.sent_at, n.legal_basis, n.handling_code, n.approved_by, n.approved_at, x.sent_digest, x.closed_at "
+            + "x.sent_at, COALESCE((SELECT MAX(a.legal_basis) FROM audit_event a WHERE a.exchange_id = x.exchange_id "
+            + "AND a.action = 'MESSAGE_SENT'), n.legal_basis), COALESCE((SELECT MAX(a.handling_code) FROM audit_event a "
+            + "WHERE a.exchange_id = x.exchange_id AND a.action = 'MESSAGE_SENT'), n.handling_code), "
+            + "n.approved_by, n.approved_at, x.sent_digest, x.closed_at "
             + "FROM exchange x JOIN notice n ON n.notice_id = x.notice_id WHERE UPPER(x.direction) IN (";
 
     private final DataSource dataSource;

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 import java.util.List;
 
 /**
- * A Canadian case notice (schema {@code schemas/case-notice-1.0.xsd}): what a liaison officer shares about a
- * human-trafficking case, and with which partners.
+ * A Canadian case notice (schema {@code schemas/case-notice-1.1.xsd}): what a liaison officer shares about a
+ * human-trafficking case, and with which partners. {@code summary} is the case's own; {@code releaseSummary}
+ * (case notice 1.1), when present, is the officer's text written for partners and is what leaves instead.
  */
 @JacksonXmlRootElement(namespace = CaseNotice.NAMESPACE, localName = "CaseNotice")
 public record CaseNotice(
@@ -26,6 +27,7 @@ public record CaseNotice(
         NoticeDates dates,
         String language,
         String summary,
+        String releaseSummary,
         Offence offence,
         @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "event")
         List<TraffickingEvent> events,
@@ -37,7 +39,21 @@ public record CaseNotice(
         List<String> recipients) {
 
     public static final String NAMESPACE = "urn:ca:passage:notice:1";
+    /** The version the translators write for notices they read from partners. */
     public static final String SCHEMA_VERSION = "1.0";
+    /** The current version: 1.0 plus {@code releaseSummary} and a person's {@code estimatedAge}. */
+    public static final String SCHEMA_VERSION_1_1 = "1.1";
+
+    /** A notice without a release summary (case notice 1.0, and the translators' inbound mapping). */
+    public CaseNotice(String schemaVersion, String noticeId, String nationalFileNumber, int version, String supersedes,
+                      Agency originatingAgency, RequestedAction requestedAction, Priority priority,
+                      LegalBasis legalBasis, Handling handling, Grading grading, NoticeDates dates, String language,
+                      String summary, Offence offence, List<TraffickingEvent> events, List<Person> persons,
+                      List<Asset> assets, List<String> recipients) {
+        this(schemaVersion, noticeId, nationalFileNumber, version, supersedes, originatingAgency, requestedAction,
+                priority, legalBasis, handling, grading, dates, language, summary, null, offence, events, persons,
+                assets, recipients);
+    }
 
     public CaseNotice {
         events = Lists.copy(events);

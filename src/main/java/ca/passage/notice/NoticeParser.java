@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class NoticeParser {
 
-    public static final String SCHEMA = "schemas/case-notice-1.0.xsd";
+    public static final String SCHEMA = "schemas/case-notice-1.1.xsd";
 
     private final XmlSchemaValidator schema = XmlSchemaValidator.fromClasspath(SCHEMA);
     private final XmlMapper xml = NoticeMappers.xml();

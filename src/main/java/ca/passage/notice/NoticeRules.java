@@ -101,6 +101,17 @@ public final class NoticeRules {
 
     private static void checkPersons(CaseNotice n, LocalDate today, List<Violation> v) {
         Set<String> ids = new HashSet<>();
+        LocalDate offenceDate = Minors.offenceDate(n);
+        boolean version11 = CaseNotice.SCHEMA_VERSION_1_1.equals(n.schemaVersion());
+        if (n.releaseSummary() != null && !version11) {
+            v.add(new Violation("/CaseNotice/releaseSummary", "releaseSummary needs schemaVersion 1.1"));
+        }
+        List<Person> victims = n.personsIn(PersonRole.VICTIM);
+        if (Minors.impliesMinorVictim(n) && !victims.isEmpty()
+                && victims.stream().noneMatch(p -> Minors.isMinor(p, offenceDate))) {
+            v.add(new Violation("/CaseNotice/offence/section", "Criminal Code s. 279.011 is trafficking of a person "
+                    + "under 18, but no victim of the notice is a minor at the offence date " + offenceDate));
+        }
         for (int i = 0; i < n.persons().size(); i++) {
             Person p = n.persons().get(i);
             String at = "/CaseNotice/person[" + (i + 1) + "]";
@@ -110,9 +121,25 @@ public final class NoticeRules {
             if (p.dateOfBirth() != null) {
                 if (p.dateOfBirth().isAfter(today)) {
                     v.add(new Violation(at + "/dateOfBirth", "date of birth is in the future"));
-                } else if (Period.between(p.dateOfBirth(), today).getYears() < 18 && !p.minor()) {
-                    v.add(new Violation(at + "/minor", "the date of birth makes this person a minor: set minor to true"));
+                } else {
+                    int age = Minors.ageAtOffence(p, offenceDate);
+                    if (age < 18 && !p.minor()) {
+                        v.add(new Violation(at + "/minor", "the date of birth makes this person " + age
+                                + " at the offence date " + offenceDate + ", a minor: set minor to true"));
+                    } else if (age >= 18 && p.minor()) {
+                        v.add(new Violation(at + "/minor", "minor is true, but the date of birth makes this person "
+                                + age + " at the offence date " + offenceDate + ", an adult"));
+                    }
                 }
+                if (p.estimatedAge() != null) {
+                    v.add(new Violation(at + "/estimatedAge", "an estimated age is for a person without a date of birth"));
+                }
+            } else if (p.estimatedAge() != null && p.estimatedAge() < 18 && !p.minor()) {
+                v.add(new Violation(at + "/minor", "the estimated age " + p.estimatedAge() + " makes this person a minor: "
+                        + "set minor to true"));
+            }
+            if (p.estimatedAge() != null && !version11) {
+                v.add(new Violation(at + "/estimatedAge", "estimatedAge needs schemaVersion 1.1"));
             }
             if (p.warrant() != null && p.role() != PersonRole.SUSPECT) {
                 v.add(new Violation(at + "/warrant", "only a SUSPECT can carry an arrest warrant"));

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A person in the case, by role. Everything here is personal data: it never reaches logs or the audit trail. */
+/**
+ * A person in the case, by role. {@code estimatedAge} (case notice 1.1) is the officer's estimate, in years, for a
+ * person without a date of birth. Everything here is personal data: it never reaches logs or the audit trail. */
 public record Person(
         @JacksonXmlProperty(isAttribute = true) String personId,
         PersonRole role,
@@ -16,6 +18,7 @@ public record Person(
         @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "alias")
         List<String> aliases,
         LocalDate dateOfBirth,
+        Integer estimatedAge,
         Sex sex,
         @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "nationality")
         List<String> nationalities,
@@ -42,6 +45,19 @@ public record Person(
         @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "financialAccount")
         List<FinancialAccount> financialAccounts,
         Warrant warrant) {
+
+    /** A person without an estimated age (case notice 1.0, and the translators' inbound mapping). */
+    public Person(String personId, PersonRole role, String familyName, String givenNames, List<String> aliases,
+                  LocalDate dateOfBirth, Sex sex, List<String> nationalities, Location placeOfBirth,
+                  List<String> languages, PhysicalDescription physicalDescription, boolean minor,
+                  LocalDate missingSince, String fatherName, String motherName, List<IdentityDocument> documents,
+                  List<String> phones, List<String> emails, List<SocialMediaHandle> socialMedia,
+                  List<Organisation> organisations, List<Vehicle> vehicles, List<FinancialAccount> financialAccounts,
+                  Warrant warrant) {
+        this(personId, role, familyName, givenNames, aliases, dateOfBirth, null, sex, nationalities, placeOfBirth,
+                languages, physicalDescription, minor, missingSince, fatherName, motherName, documents, phones, emails,
+                socialMedia, organisations, vehicles, financialAccounts, warrant);
+    }
 
     public Person {
         aliases = Lists.copy(aliases);

@@ -101,7 +101,7 @@ public final class DeliveryEngine {
             ExchangeRecord e = n.exchange();
             exchanges.transition(new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
                     false, null, m.sealedDigest(), null, OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null)
-                    .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
+                    .withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name())
                     .withDigest(m.sealedDigest())));
         }
         return as4Answer == null ? m.withAnswer(answer) : m.withAnswer(answer).withAs4(m.as4().withAnswer(as4Answer));

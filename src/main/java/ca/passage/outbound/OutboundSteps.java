@@ -11,7 +11,9 @@ import ca.passage.store.ExchangeStore;
 import ca.passage.store.NoticeRecord;
 import ca.passage.store.Transition;
 import ca.passage.notice.NoticeParser;
+import ca.passage.intake.PayloadDigests;
 import ca.passage.partner.DataCategory;
+import ca.passage.partner.FreeTextScreener;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.translate.TranslatedPayload;
 import ca.passage.translate.TranslatorRegistry;
@@ -39,6 +41,7 @@ public final class OutboundSteps {
     private final TranslatorRegistry translators;
     private final AuditLedger ledger;
     private final Clock clock;
+    private final PayloadDigests payloads;
 
     public OutboundSteps(ExchangeStore store, PartnerRegistry partners, NoticeParser notices,
                          TranslatorRegistry translators, AuditLedger ledger, Clock clock) {
@@ -48,6 +51,7 @@ public final class OutboundSteps {
         this.translators = translators;
         this.ledger = ledger;
         this.clock = clock;
+        this.payloads = new PayloadDigests(store, partners, notices, translators);
     }
 
     /** Step 1: claim the exchange for a delivery attempt; empty when there is nothing (left) to send. */
@@ -63,8 +67,23 @@ public final class OutboundSteps {
             return Optional.empty();
         }
         NoticeRecord stored = store.findNotice(e.noticeId()).orElseThrow();
-        return Optional.of(OutboundMessage.notice(e, partners.get(e.partnerId()), notices.readStored(stored.content())));
+        OutboundMessage m = OutboundMessage.notice(e, partners.get(e.partnerId()), notices.readStored(stored.content()));
+        Optional<String> approved = store.approvedPayloadDigest(e.exchangeId());
+        if (approved.isPresent()) {
+            String now = payloads.of(m.notice(), m.partner());
+            if (!now.equals(approved.get())) {
+                store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENDING),
+                        ExchangeState.PENDING_APPROVAL, audit(e, AuditAction.APPROVAL_INVALIDATED, "PENDING_APPROVAL",
+                                "PAYLOAD_CHANGED")).withError("held for a supervisor again: the payload that would "
+                        + "leave now (digest " + now + ") is not the one approved (digest " + approved.get()
+                        + "); the partner's profile or the sharing policy changed since the approval"));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(m);
     }
+
+
 
     /**
      * Step 2: the partner's format, after its sharing agreement. What the agreement removed or generalised is
@@ -76,7 +95,14 @@ public final class OutboundSteps {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
             ledger.append(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
-                    .withDisclosure(m.notice().legalBasis().instrument(), payload.handlingCode().name())
+                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
+                    .withTime(clock.instant()));
+        }
+        if (!payload.redactedKinds().isEmpty()) {
+            String redacted = payload.redactedKinds().stream().map(FreeTextScreener.Kind::code).sorted()
+                    .collect(Collectors.joining(","));
+            ledger.append(audit(m.exchange(), AuditAction.FREE_TEXT_REDACTED, "REDACTED", "REDACTED:" + redacted)
+                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
         return m.withPayload(payload);

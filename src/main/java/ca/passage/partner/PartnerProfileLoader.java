@@ -16,7 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -109,7 +111,8 @@ public final class PartnerProfileLoader {
     private static final Set<String> AS4_VARIANTS = Set.of("as4-1.x-rsa", "as4-2.0-eddsa");
 
     private static Channel channel(Fields f, String agreementReference) {
-        f.rejectUnknown(Set.of("type", "endpoint", "as4"));
+        f.rejectUnknown(Set.of("type", "endpoint", "consumers", "as4"));
+        int consumers = f.has("consumers") ? f.integer("consumers", 1, 64) : Channel.DEFAULT_CONSUMERS;
         String type = f.text("type", Pattern.compile("http|as4"), "http or as4");
         String endpoint = f.text("endpoint", null, null);
         URI uri;
@@ -125,9 +128,9 @@ public final class PartnerProfileLoader {
             if (f.node().has("as4")) {
                 throw f.error("as4", "only for channel type as4");
             }
-            return new Channel(type, uri);
+            return new Channel(type, uri, consumers);
         }
-        return new Channel(type, uri, as4(f.object("as4"), agreementReference));
+        return new Channel(type, uri, consumers, as4(f.object("as4"), agreementReference));
     }
 
     private static As4Settings as4(Fields f, String agreementReference) {
@@ -158,7 +161,7 @@ public final class PartnerProfileLoader {
 
     private static SharingAgreement agreement(Fields f) {
         f.rejectUnknown(Set.of("reference", "legalBasis", "allowedCategories", "defaultHandlingCode",
-                "maxHandlingCode", "onwardTransfer", "retention"));
+                "maxHandlingCode", "onwardTransfer", "retention", "domesticAuthority", "provincialAuthorities"));
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String name : f.textList("allowedCategories")) {
             categories.add(f.enumValue("allowedCategories", DataCategory.class, name));
@@ -168,14 +171,29 @@ public final class PartnerProfileLoader {
         if (def.compareTo(max) > 0) {
             throw f.error("defaultHandlingCode", def + " is more restrictive than maxHandlingCode " + max);
         }
+        OnwardTransfer onward = f.enumValue("onwardTransfer", OnwardTransfer.class, f.text("onwardTransfer", null, null));
+        if (onward != OnwardTransfer.ALLOWED && max.compareTo(HandlingCode.H2) < 0) {
+            throw f.error("maxHandlingCode", "onwardTransfer " + onward + " means every notice leaves with at least "
+                    + "H2 (not to be passed on), more restrictive than " + max);
+        }
+        Map<String, String> provincial = new LinkedHashMap<>();
+        if (f.node().has("provincialAuthorities")) {
+            Fields p = f.object("provincialAuthorities");
+            for (Iterator<String> it = p.node().fieldNames(); it.hasNext(); ) {
+                String agency = it.next();
+                provincial.put(agency, p.text(agency, null, null));
+            }
+        }
         return new SharingAgreement(
                 f.text("reference", null, null),
                 f.text("legalBasis", null, null),
                 categories,
                 def,
                 max,
-                f.enumValue("onwardTransfer", OnwardTransfer.class, f.text("onwardTransfer", null, null)),
-                f.period("retention"));
+                onward,
+                f.period("retention"),
+                f.text("domesticAuthority", null, null),
+                provincial);
     }
 
     private static List<String> sorted(Set<String> s) {
@@ -250,6 +268,11 @@ public final class PartnerProfileLoader {
                 throw error(field, "must be true or false");
             }
             return v.asBoolean();
+        }
+
+        boolean has(String field) {
+            JsonNode v = node.get(field);
+            return v != null && !v.isNull();
         }
 
         int integer(String field, int min, int max) {

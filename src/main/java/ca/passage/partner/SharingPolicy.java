@@ -4,7 +4,9 @@ import ca.passage.notice.Asset;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.Handling;
 import ca.passage.notice.HandlingCode;
+import ca.passage.notice.LegalBasis;
 import ca.passage.notice.Location;
+import ca.passage.notice.Minors;
 import ca.passage.notice.Offence;
 import ca.passage.notice.Person;
 import ca.passage.notice.PersonRole;
@@ -51,13 +53,19 @@ import java.util.Set;
  *     basis, handling, grading, dates, language, summary, offence sections, exploitation types, event type and
  *     date</td><td>-</td></tr>
  * </table>
- * Free text (summary, recruitment, modus operandi) is sent as the officer wrote it: officers write it for sharing.
+ * Free text that leaves (the release summary when the officer wrote one, else the summary) is then screened by
+ * {@link FreeTextScreener}. The legal basis that travels is the partner's own agreement and the Canadian disclosure
+ * authority ({@link #partnerLegalBasis}).
  *
- * <p>Handling code: the notice's code raised to at least the agreement's default; a notice more restrictive than
- * the agreement's maximum is refused. Approval: needed when the notice involves a minor victim (whatever the
- * partner receives), or when any victim identity field is left after the policy.
+ * <p>Handling code: the notice's code raised to at least the agreement's default, and to at least H2 where the
+ * agreement does not allow onward transfer; a notice more restrictive than the agreement's maximum is refused. The
+ * restriction text states H1 separately where it combines with H2, the onward-transfer and the retention terms.
+ * Approval: needed when the notice involves a minor of any role at the offence date ({@link
+ * ca.passage.notice.Minors}), when any victim identity field is left after the policy, or when the screener holds it.
  */
 public final class SharingPolicy {
+
+    private final FreeTextScreener screener = new FreeTextScreener();
 
     public SharingPolicy() {
     }
@@ -105,17 +113,78 @@ public final class SharingPolicy {
             events = general;
         }
 
-        String restriction = notice.handling().restriction();
-        if (code == HandlingCode.H3 && (restriction == null || restriction.isBlank())) {
-            restriction = "Restrictions of agreement " + a.reference();
-        }
         CaseNotice filtered = new CaseNotice(notice.schemaVersion(), notice.noticeId(), notice.nationalFileNumber(),
                 notice.version(), notice.supersedes(), notice.originatingAgency(), notice.requestedAction(),
-                notice.priority(), notice.legalBasis(), new Handling(code, restriction), notice.grading(),
-                notice.dates(), notice.language(), notice.summary(), offence, events, persons, assets,
+                notice.priority(), partnerLegalBasis(notice, a), new Handling(code, notice.handling().restriction()),
+                notice.grading(),
+                notice.dates(), notice.language(), summaryToRelease(notice), null, offence, events, persons, assets,
                 List.of(partner.id()));
+        FreeTextScreener.Result result = screener.screen(notice, filtered);
+        CaseNotice screened = withCaveats(result.notice(), notice.handling().code(), a);
 
-        return new PolicyOutcome(filtered, partner.id(), removed, code, ageBands, approvalReason(notice, filtered, partner));
+        List<String> reasons = new ArrayList<>(approvalReasons(notice, screened, partner));
+        reasons.addAll(result.holdReasons());
+        return new PolicyOutcome(screened, partner.id(), removed, code, ageBands, String.join("; ", reasons),
+                result.redactions());
+    }
+
+    /**
+     * The legal basis that travels to the partner: the agreement's own basis and reference (from the partner's
+     * profile, not what the officer typed, which stays the case's own basis in the store), and the Canadian statute
+     * under which this disclosure is made (the provincial one when a provincial or municipal service originates it).
+     */
+    public static LegalBasis partnerLegalBasis(CaseNotice notice, SharingAgreement a) {
+        return new LegalBasis(a.legalBasis() + "; disclosed under "
+                + a.domesticAuthorityFor(notice.originatingAgency().code()), a.reference());
+    }
+
+    /**
+     * Caveats that travel: the code sent is at least H2 where the agreement does not allow onward transfer; H1 (no
+     * use in judicial proceedings) and H2 (no passing on) are separate restrictions, so where the code sent is above
+     * the H1 the notice asked for, the restriction text still states H1; the text states the onward-transfer term and
+     * the retention term of the agreement, after the officer's own restriction.
+     */
+    private static CaseNotice withCaveats(CaseNotice n, HandlingCode requested, SharingAgreement a) {
+        HandlingCode code = n.handling().code();
+        List<String> parts = new ArrayList<>();
+        String officer = n.handling().restriction();
+        if (officer != null && !officer.isBlank()) {
+            parts.add(officer.strip());
+        }
+        boolean h1 = requested == HandlingCode.H1 || a.defaultHandlingCode() == HandlingCode.H1;
+        if (h1 && code != HandlingCode.H1) {
+            parts.add("H1: not to be used in judicial proceedings without the permission of Canada.");
+        }
+        if (a.onwardTransfer() != OnwardTransfer.ALLOWED) {
+            parts.add("H2: not to be passed on to a third party without the permission of Canada (agreement "
+                    + a.reference() + ": onward transfer " + (a.onwardTransfer() == OnwardTransfer.PROHIBITED
+                    ? "prohibited" : "only with Canada's consent") + ").");
+        }
+        parts.add("Retain no longer than " + describe(a.retention()) + " (agreement " + a.reference() + ").");
+        return new CaseNotice(n.schemaVersion(), n.noticeId(), n.nationalFileNumber(), n.version(), n.supersedes(),
+                n.originatingAgency(), n.requestedAction(), n.priority(), n.legalBasis(),
+                new Handling(code, String.join(" ", parts)), n.grading(), n.dates(), n.language(), n.summary(),
+                n.releaseSummary(), n.offence(), n.events(), n.persons(), n.assets(), n.recipients());
+    }
+
+    private static String describe(Period p) {
+        List<String> units = new ArrayList<>();
+        if (p.getYears() > 0) {
+            units.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));
+        }
+        if (p.getMonths() > 0) {
+            units.add(p.getMonths() + (p.getMonths() == 1 ? " month" : " months"));
+        }
+        if (p.getDays() > 0) {
+            units.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
+        }
+        return String.join(" ", units);
+    }
+
+    /** The officer's release summary when there is one (written for partners), else the case summary. */
+    private static String summaryToRelease(CaseNotice notice) {
+        String release = notice.releaseSummary();
+        return release != null && !release.isBlank() ? release : notice.summary();
     }
 
     /** The handling code to send: the notice's, raised to the agreement's default; refused above the maximum. */
@@ -127,7 +196,13 @@ public final class SharingPolicy {
                     + requested + ", more restrictive than " + a.maxHandlingCode()
                     + ", the most restrictive code agreement " + a.reference() + " accepts");
         }
-        return requested.compareTo(a.defaultHandlingCode()) < 0 ? a.defaultHandlingCode() : requested;
+        HandlingCode floor = a.onwardTransfer() == OnwardTransfer.ALLOWED || a.defaultHandlingCode().compareTo(HandlingCode.H2) > 0
+                ? a.defaultHandlingCode() : HandlingCode.H2;
+        if (floor.compareTo(a.maxHandlingCode()) > 0) {
+            throw new SharingPolicyException(partner.id(), "agreement " + a.reference() + " does not allow onward "
+                    + "transfer, which needs H2, but accepts no code above " + a.maxHandlingCode());
+        }
+        return requested.compareTo(floor) < 0 ? floor : requested;
     }
 
     /** The identity category of a role. */
@@ -176,6 +251,8 @@ public final class SharingPolicy {
                 noteAttached(p, a, removed, true);
                 if (p.dateOfBirth() != null) {
                     ageBands.put(p.personId(), ageBand(p.dateOfBirth(), asOf));
+                } else if (p.estimatedAge() != null) {
+                    ageBands.put(p.personId(), ageBand(asOf.minusYears(p.estimatedAge()), asOf));
                 }
                 return new Person(p.personId(), p.role(), null, null, List.of(), null, p.sex(), p.nationalities(),
                         null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(), List.of(),
@@ -190,7 +267,7 @@ public final class SharingPolicy {
         }
         noteAttached(p, a, removed, false);
         return new Person(p.personId(), p.role(), p.familyName(), p.givenNames(), p.aliases(), p.dateOfBirth(),
-                p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(),
+                p.estimatedAge(), p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(),
                 a.allows(DataCategory.BIOMETRIC_REFERENCES) ? p.physicalDescription() : null,
                 p.minor(), p.missingSince(), p.fatherName(), p.motherName(),
                 a.allows(DataCategory.TRAVEL_DOCUMENTS) ? p.documents() : List.of(),
@@ -223,10 +300,19 @@ public final class SharingPolicy {
         }
     }
 
-    private static String approvalReason(CaseNotice original, CaseNotice filtered, PartnerProfile partner) {
+    private static List<String> approvalReasons(CaseNotice original, CaseNotice filtered, PartnerProfile partner) {
         List<String> reasons = new ArrayList<>();
-        if (original.hasMinorVictim()) {
+        List<Person> minors = Minors.minorsIn(original);
+        if (Minors.impliesMinorVictim(original) || minors.stream().anyMatch(p -> p.role() == PersonRole.VICTIM)) {
             reasons.add("the notice involves a minor victim");
+        }
+        for (PersonRole role : List.of(PersonRole.SUSPECT, PersonRole.WITNESS, PersonRole.REPORTING_PERSON)) {
+            List<String> ids = minors.stream().filter(p -> p.role() == role).map(Person::personId).toList();
+            if (!ids.isEmpty()) {
+                reasons.add("the notice involves a minor " + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " (" + String.join(", ", ids) + ") at the offence date"
+                        + (role == PersonRole.SUSPECT ? " (Youth Criminal Justice Act)" : ""));
+            }
         }
         List<String> identified = filtered.personsIn(PersonRole.VICTIM).stream()
                 .filter(SharingPolicy::carriesIdentity).map(Person::personId).toList();
@@ -234,6 +320,6 @@ public final class SharingPolicy {
             reasons.add("victim identity (" + String.join(", ", identified) + ") would leave Canada to partner "
                     + partner.id());
         }
-        return String.join("; ", reasons);
+        return reasons;
     }
 }

@@ -85,8 +85,31 @@ public final class ExchangeStore {
      * transaction: a crash leaves either the whole decision or none of it. Returns how many exchanges moved.
      */
     public int decideApproval(String noticeId, String approvalState, String approvedBy, List<Transition> moves) {
+        return decideApproval(noticeId, approvalState, approvedBy, moves, java.util.Map.of());
+    }
+
+    /**
+     * A supervisor's decision, the moves of the held exchanges and, per exchange approved, the digest of the exact
+     * payload approved ({@code approvedDigests}: exchange id → SHA-256), in one transaction.
+     */
+    public int decideApproval(String noticeId, String approvalState, String approvedBy, List<Transition> moves,
+                              java.util.Map<String, String> approvedDigests) {
         return Jdbc.inTransaction(dataSource, "exchange store", c -> {
             updateApproval(c, noticeId, approvalState, approvedBy);
+            for (var d : approvedDigests.entrySet()) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM approved_payload WHERE exchange_id = ?")) {
+                    del.setString(1, d.getKey());
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO approved_payload (exchange_id, "
+                        + "payload_digest, approved_by, approved_at) VALUES (?,?,?,?)")) {
+                    ins.setString(1, d.getKey());
+                    ins.setString(2, d.getValue());
+                    ins.setString(3, approvedBy);
+                    ins.setObject(4, Jdbc.utc(clock.instant()));
+                    ins.executeUpdate();
+                }
+            }
             int moved = 0;
             for (Transition t : moves) {
                 if (apply(c, t)) {
@@ -109,14 +132,27 @@ public final class ExchangeStore {
         }
     }
 
+    /** The digest of the payload a supervisor approved for this exchange, if one was approved. */
+    public Optional<String> approvedPayloadDigest(String exchangeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT payload_digest FROM approved_payload WHERE exchange_id = ?")) {
+            ps.setString(1, exchangeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("exchange store: cannot read the approved payload of " + exchangeId, e);
+        }
+    }
+
     public boolean noticeExists(String noticeId) {
         return findNotice(noticeId).isPresent();
     }
 
     private static void insertExchange(Connection c, ExchangeRecord e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange (exchange_id, notice_id, partner_id, "
-                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at, last_error) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, e.exchangeId());
             ps.setString(2, e.noticeId());
             ps.setString(3, e.partnerId());
@@ -127,6 +163,7 @@ public final class ExchangeStore {
             ps.setInt(8, e.attempts());
             ps.setObject(9, Jdbc.utc(e.createdAt()));
             ps.setObject(10, Jdbc.utc(e.updatedAt()));
+            ps.setString(11, e.lastError() == null ? null : truncate(e.lastError(), 1024));
             ps.executeUpdate();
         }
     }

@@ -7,7 +7,7 @@ import ca.passage.partner.SharingPolicy;
 import java.util.List;
 
 /**
- * The Canadian case notice itself ({@code schemas/ca-native-1.0.xsd}, which includes {@code case-notice-1.0.xsd}):
+ * The Canadian case notice itself ({@code schemas/ca-native-1.0.xsd}, which includes {@code case-notice-1.1.xsd}):
  * for Canadian partners, and for the domestic side of inbound messages. Outbound, the partner's sharing policy is
  * applied and the recipients are reduced to that partner. A generalised victim's age band has no field in case
  * notice 1.0, so this format does not carry it (the minor flag, sex and nationality do go).

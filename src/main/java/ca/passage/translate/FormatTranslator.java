@@ -51,7 +51,8 @@ abstract class FormatTranslator<M> implements PartnerTranslator {
     public final TranslatedPayload toPartner(CaseNotice notice, PartnerProfile partner) {
         PolicyOutcome outcome = policy.apply(notice, partner);
         byte[] payload = xml.write(toMessage(outcome, codes(partner)), partner.id());
-        return new TranslatedPayload(payload, payloadFormat(), outcome.handlingCode(), outcome.removedCategories());
+        return new TranslatedPayload(payload, payloadFormat(), outcome.handlingCode(), outcome.removedCategories(),
+                outcome.disclosureBasis(), outcome.redactedKinds());
     }
 
     @Override

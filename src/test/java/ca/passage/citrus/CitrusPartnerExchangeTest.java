@@ -182,7 +182,8 @@ class CitrusPartnerExchangeTest {
                         .expression("/env:Message/env:Header/env:To", HUB)
                         .expression("/env:Message/env:Header/env:Service", EnvelopeHeader.SERVICE_NOTICE)
                         .expression("/env:Message/env:Header/env:Action", EnvelopeHeader.ACTION_NOTIFY)
-                        .expression("/env:Message/env:Header/env:HandlingCode", "H1")
+                        // H1 asked, H2 because the hub's agreement allows onward transfer only with consent
+                        .expression("/env:Message/env:Header/env:HandlingCode", "H2")
                         .expression("/env:Message/env:Header/env:PayloadFormat", "interpol-notice/1")
                         .expression("string:count(/env:Message/env:Payload/xenc:EncryptedData)", "1")
                         .expression("string:count(/env:Message/env:Payload/*)", "1")
@@ -207,7 +208,14 @@ class CitrusPartnerExchangeTest {
             assertXpath(partnerDoc, "/ipn:notice/colour", "blue");
             assertXpath(partnerDoc, "/ipn:notice/requesting_country_id", "CA");
             assertXpath(partnerDoc, "/ipn:notice/legal_basis/agreement_reference", "CA-IP-NCB-2019-07");
-            assertXpath(partnerDoc, "/ipn:notice/handling/code", "H1");
+            assertXpath(partnerDoc, "/ipn:notice/handling/code", "H2");
+            // the message carries the hub's own agreement and Canada's disclosure authority; H1 travels separately
+            assertXpath(partnerDoc, "/ipn:notice/legal_basis/instrument",
+                    gateway.partners().get(HUB).agreement().legalBasis() + "; disclosed under Privacy Act s. 8(2)(f)");
+            assertXpath(partnerDoc, "/ipn:notice/handling/restriction", "H1: not to be used in judicial proceedings "
+                    + "without the permission of Canada. H2: not to be passed on to a third party without the permission "
+                    + "of Canada (agreement CA-IP-NCB-2019-07: onward transfer only with Canada's consent). Retain no "
+                    + "longer than 5 years (agreement CA-IP-NCB-2019-07).");
             assertXpath(partnerDoc, "count(/ipn:notice/person[role_id='VIC'])", "1");
             assertXpath(partnerDoc, "/ipn:notice/person[role_id='VIC']/age_band", "25-34");
             assertXpath(partnerDoc, "/ipn:notice/person[role_id='VIC']/sex_id", "F");

@@ -101,7 +101,7 @@ class GatewayHostileInboundTest {
                 Arguments.of("GCM tag tampered", RefusalCode.DECRYPTION_FAILED,
                         (Hostile) t -> Tamper.flipInTag(t.good()).getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("header changed after signing", RefusalCode.SIGNATURE_INVALID,
-                        (Hostile) t -> t.good().replace("<env:HandlingCode>H0<", "<env:HandlingCode>H3<")
+                        (Hostile) t -> t.good().replaceFirst("<env:HandlingCode>H[0-2]<", "<env:HandlingCode>H3<")
                                 .getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("timestamp outside the window", RefusalCode.STALE_TIMESTAMP,
                         (Hostile) t -> t.stale()),

@@ -57,6 +57,8 @@ class PartnerProfileLoaderTest {
             "unknown category      | allowedCategories: \\[SUSPECT_IDENTITY,        | allowedCategories: [DNA_PROFILES,            | agreement.allowedCategories",
             "bad country           | country: US                                  | country: USA                                 | country",
             "enabled not boolean   | ^enabled: true$                              | enabled: maybe                               | enabled",
+            "no consumers          | endpoint: http://127.0.0.1:9103/             | consumers: 0\\n  endpoint: http://127.0.0.1:9103/ | channel.consumers",
+            "consumers not a number| endpoint: http://127.0.0.1:9103/             | consumers: many\\n  endpoint: http://127.0.0.1:9103/ | channel.consumers",
     })
     void aBrokenProfileStopsLoadingNamingFileAndField(String what, String regex, String replacement, String field)
             throws IOException {
@@ -66,6 +68,13 @@ class PartnerProfileLoaderTest {
                 .isInstanceOf(PartnerProfileException.class)
                 .hasMessageContaining("us-hsi.yaml")
                 .hasMessageContaining("field '" + field + "'");
+    }
+
+    @Test
+    void aChannelDeliversOneAtATimeUnlessItsProfileAsksForMoreConsumers() throws IOException {
+        assertThat(loader().loadRegistry(SHIPPED).get("us-hsi").channel().consumers()).isEqualTo(1);
+        Path profiles = copyShipped(yaml -> yaml.replace("  endpoint:", "  consumers: 4\n  endpoint:"), "us-hsi.yaml");
+        assertThat(loader().loadRegistry(profiles).get("us-hsi").channel().consumers()).isEqualTo(4);
     }
 
     @Test

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * For each sample notice and each shipped partner, the exact partner XML after the sharing policy, reviewed by hand
  * once and kept in {@code src/test/resources/golden/<partner>/<sample>.xml}; a refusal is kept as
- * {@code <sample>.refused.txt} with its message. Only whitespace between elements is insignificant.
+ * {@code <sample>.refused.txt} with its message. The notices in {@code src/test/resources/redaction-notices} are
+ * there for the free-text screener: their golden files show each format's redactions. Only whitespace between elements is insignificant.
  * Regenerate (then review the diff!) with {@code -Dgolden.update=true}.
  */
 class GoldenFilesTest {
@@ -27,9 +28,16 @@ class GoldenFilesTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-    static List<Arguments> cases() {
+    /** Notices written to exercise the free-text screener (identifiers of removed persons in every free text). */
+    private static final Path REDACTION = Path.of("src/test/resources/redaction-notices");
+
+    static List<Arguments> cases() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        for (Path sample : TestSupport.samples()) {
+        List<Path> notices = new ArrayList<>(TestSupport.samples());
+        try (var redaction = Files.list(REDACTION)) {
+            redaction.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(notices::add);
+        }
+        for (Path sample : notices) {
             for (String partner : TestSupport.PARTNERS.keySet().stream().sorted().toList()) {
                 out.add(Arguments.of(sample.getFileName().toString(), partner));
             }
@@ -40,7 +48,8 @@ class GoldenFilesTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("cases")
     void partnerXmlIsExactlyTheReviewedOne(String sample, String partnerId) throws IOException {
-        CaseNotice notice = TestSupport.sample(sample);
+        Path source = TestSupport.SAMPLES.resolve(sample);
+        CaseNotice notice = TestSupport.sample(Files.exists(source) ? source : REDACTION.resolve(sample));
         PartnerProfile partner = TestSupport.PARTNERS.get(partnerId);
         String base = sample.replaceFirst("\\.xml$", "");
         Path xmlFile = GOLDEN.resolve(partnerId).resolve(base + ".xml");

@@ -18,13 +18,13 @@ final class Profiles {
         SharingAgreement a = p.agreement();
         Set<DataCategory> allowed = Arrays.stream(categories).map(DataCategory::valueOf).collect(Collectors.toSet());
         return with(p, new SharingAgreement(a.reference(), a.legalBasis(), allowed, a.defaultHandlingCode(),
-                a.maxHandlingCode(), a.onwardTransfer(), a.retention()));
+                a.maxHandlingCode(), a.onwardTransfer(), a.retention(), a.domesticAuthority(), a.provincialAuthorities()));
     }
 
     static PartnerProfile withOnwardTransfer(PartnerProfile p, OnwardTransfer ot) {
         SharingAgreement a = p.agreement();
         return with(p, new SharingAgreement(a.reference(), a.legalBasis(), a.allowedCategories(), a.defaultHandlingCode(),
-                a.maxHandlingCode(), ot, a.retention()));
+                a.maxHandlingCode(), ot, a.retention(), a.domesticAuthority(), a.provincialAuthorities()));
     }
 
     static PartnerProfile with(PartnerProfile p, SharingAgreement a) {

@@ -60,8 +60,8 @@ class SharingPolicyTest {
     void handlingCodeIsRaisedToTheAgreementsDefault() {
         CaseNotice h0 = TestSupport.sample("02-red-labour-suspect.xml");
         assertThat(h0.handling().code()).isEqualTo(HandlingCode.H0);
-        assertThat(policy.apply(h0, INTERPOL).handlingCode()).isEqualTo(HandlingCode.H0);
-        PolicyOutcome eu = policy.apply(h0, EU);
+        PartnerProfile onwardAllowed = Profiles.withOnwardTransfer(EU, ca.passage.partner.OnwardTransfer.ALLOWED);
+        PolicyOutcome eu = policy.apply(h0, onwardAllowed);
         assertThat(eu.handlingCode()).isEqualTo(HandlingCode.H1);
         assertThat(eu.notice().handling().code()).isEqualTo(HandlingCode.H1);
         assertThat(policy.apply(TestSupport.sample("08-silver-labour-proceeds.xml"), US).handlingCode()).isEqualTo(HandlingCode.H2);
@@ -101,5 +101,41 @@ class SharingPolicyTest {
         assertThat(lists.toPartner("languages", "us-niem", "fr")).contains("fra");
         assertThat(lists.toPartner("exploitation-types", "us-niem", "ORGAN_REMOVAL")).isEmpty();
         assertThat(lists.toCanadian("eye-colours", "us-niem", "BLK")).contains("black");
+    }
+
+    @Test
+    void whereOnwardTransferIsNotAllowedTheCodeIsAtLeastH2AndTheRestrictionSaysSo() {
+        CaseNotice h0 = TestSupport.sample("02-red-labour-suspect.xml");
+        PolicyOutcome hub = policy.apply(h0, INTERPOL);
+        assertThat(hub.handlingCode()).isEqualTo(HandlingCode.H2);
+        assertThat(hub.notice().handling().restriction())
+                .contains("H2: not to be passed on to a third party without the permission of Canada (agreement "
+                        + "CA-IP-NCB-2019-07: onward transfer only with Canada's consent)")
+                .contains("Retain no longer than 5 years (agreement CA-IP-NCB-2019-07).")
+                .doesNotContain("H1:");
+    }
+
+    @Test
+    void h1AndH2AreSeparateRestrictionsWhereTheyCombine() {
+        CaseNotice h1 = TestSupport.sample("03-blue-labour-recruiter-locate.xml");
+        assertThat(h1.handling().code()).isEqualTo(HandlingCode.H1);
+        PolicyOutcome us = policy.apply(h1, US);
+        assertThat(us.handlingCode()).isEqualTo(HandlingCode.H2);
+        assertThat(us.notice().handling().restriction()).startsWith(
+                "H1: not to be used in judicial proceedings without the permission of Canada. H2: not to be passed on")
+                .endsWith("Retain no longer than 5 years (agreement CA-US-MLAT-1985-HT-ANNEX).");
+    }
+
+    @Test
+    void eachPartnerReceivesTheLegalBasisOfItsOwnAgreementAndTheDomesticAuthority() {
+        CaseNotice n = TestSupport.sample("03-blue-labour-recruiter-locate.xml"); // the officer typed the hub's reference
+        assertThat(n.legalBasis().agreementReference()).isEqualTo("CA-IP-NCB-2019-07");
+        PolicyOutcome us = policy.apply(n, US);
+        assertThat(us.notice().legalBasis().agreementReference()).isEqualTo("CA-US-MLAT-1985-HT-ANNEX");
+        assertThat(us.notice().legalBasis().instrument())
+                .isEqualTo(US.agreement().legalBasis() + "; disclosed under Privacy Act s. 8(2)(f)");
+        CaseNotice provincial = TestSupport.sample("02-red-labour-suspect.xml"); // OPP-HTU originates it
+        assertThat(policy.apply(provincial, EU).notice().legalBasis().instrument())
+                .isEqualTo(EU.agreement().legalBasis() + "; disclosed under FIPPA (Ontario) s. 42(1)");
     }
 }

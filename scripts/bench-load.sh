@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Throughput benchmark (issue 13), end to end on this machine:
+#   scripts/bench-load.sh [NOTICES] [CLIENTS]          defaults 300 and 8
+# It builds the jar if needed, makes a fresh folder under target/bench/, dev keys, copies of the partner profiles
+# on free ports, starts the three partner simulators and one gateway (each its own JVM, -Xmx256m), then:
+#   1. warm-up: BENCH_WARMUP notices (default 30) end to end, not counted;
+#   2. end to end: NOTICES distinct notices (sample 02, three partners each) from CLIENTS concurrent REST clients,
+#      waits until every exchange is ACKNOWLEDGED; CPU time of each process over this phase, peak heap of each;
+#   3. intake alone: the three partners suspended, NOTICES more notices from CLIENTS clients;
+#   4. crypto-only limit: the JMH seal/open benchmark (ec, ed, rsa-compat), after the stack is stopped.
+# Prints a table and writes target/bench/<run>/result.json. Environment:
+#   BENCH_HEAP=-Xmx256m  BENCH_WARMUP=30  BENCH_JMH=1 (0 skips step 4)
+#   BENCH_JFR=1 (a JFR recording of each process over step 2: <folder>/<process>.jfr; scripts/jfr-top.py reads it)
+#   BENCH_JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"   BENCH_GATEWAY_OPTS (extra JVM options for the gateway)
+#   BENCH_SAMPLE=samples/notices/02-red-labour-suspect.xml
+#   BENCH_CONSUMERS=4 (channel.consumers written into the copied partner profiles: deliveries in flight per partner)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+notices="${1:-300}"; clients="${2:-8}"
+heap="${BENCH_HEAP:--Xmx256m}"; warmup="${BENCH_WARMUP:-30}"
+sample="${BENCH_SAMPLE:-samples/notices/02-red-labour-suspect.xml}"
+jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
+consumers="${BENCH_CONSUMERS:-4}"
+
+./passage --help >/dev/null           # builds target/passage.jar when stale
+jar="$PWD/target/passage.jar"
+run="target/bench/$(date -u +%Y%m%dT%H%M%S)"
+mkdir -p "$run/profiles" "$run/logs"
+run="$(cd "$run" && pwd)"
+echo "bench: $notices notices, $clients clients, heap $heap, $consumers consumers per partner, folder $run"
+echo "bench: machine $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+java -jar "$jar" keys init --dir "$run/keys" >"$run/logs/keys.log"
+partners=()
+for f in partner-profiles/*.yaml; do
+  id="$(basename "$f" .yaml)"; port="$(free_port)"
+  sed -E "s#(endpoint: http://127\.0\.0\.1:)[0-9]+#\1$port#; s#^(  endpoint: .*)#  consumers: $consumers\n\1#" "$f" \
+    >"$run/profiles/$id.yaml"
+  partners+=("$id:$port")
+done
+[ -f partner-profiles/README.md ] && cp partner-profiles/README.md "$run/profiles/" || true
+
+start() { # name, args...
+  local name="$1"; shift
+  java $heap "$@" >"$run/logs/$name.log" 2>&1 &
+  pids+=($!); echo "$!" >"$run/$name.pid"
+}
+for p in "${partners[@]}"; do
+  start "sim-${p%%:*}" -jar "$jar" partner-sim --profile "${p%%:*}" --port "${p##*:}" --profiles "$run/profiles" --keys "$run/keys"
+done
+rest="$(free_port)"; mgmt="$(free_port)"
+start gateway ${BENCH_GATEWAY_OPTS:-} -jar "$jar" run --data "$run/data" --keys "$run/keys" --profiles "$run/profiles" \
+  --port "$rest" --management-port "$mgmt"
+url="http://127.0.0.1:$rest"
+for _ in $(seq 1 120); do
+  curl -fs "$url/api/v1/exchanges?limit=1" -H 'X-Passage-User: bench' >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$url/api/v1/exchanges?limit=1" -H 'X-Passage-User: bench' >/dev/null || { echo "gateway did not start: see $run/logs/gateway.log"; exit 1; }
+
+bench() { java -Xmx256m -jar "$jar" bench --url "$url" --sample "$sample" "$@"; }
+if [ "$warmup" -gt 0 ]; then
+  echo "bench: warm-up, $warmup notices end to end (not counted)"
+  bench --notices "$warmup" --clients "$clients" --id-prefix WARM >"$run/warmup.json" || echo "bench: warm-up incomplete"
+fi
+
+cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+names=(gateway); for p in "${partners[@]}"; do names+=("sim-${p%%:*}"); done
+declare -A before jstat_pid
+for n in "${names[@]}"; do
+  pid="$(cat "$run/$n.pid")"; before[$n]="$(cpu_ticks "$pid")"
+  jstat -gc "$pid" 250 >"$run/$n.jstat" 2>/dev/null & jstat_pid[$n]=$!
+  # JFR over the measured phase only (after start-up and warm-up): target/bench/<run>/<process>.jfr
+  [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
+done
+echo "bench: end to end, $notices notices from $clients clients, until every exchange is ACKNOWLEDGED"
+bench --notices "$notices" --clients "$clients" --id-prefix E2E >"$run/e2e.json" || echo "bench: end to end incomplete"
+declare -A cpu_ms
+for n in "${names[@]}"; do
+  pid="$(cat "$run/$n.pid")"; cpu_ms[$n]=$(( ($(cpu_ticks "$pid") - ${before[$n]}) * 1000 / $(getconf CLK_TCK) ))
+  kill "${jstat_pid[$n]}" 2>/dev/null || true
+  [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=bench filename="$run/$n.jfr" >/dev/null
+done
+
+echo "bench: intake alone, partners suspended, $notices notices from $clients clients"
+for p in "${partners[@]}"; do
+  curl -fs -X POST "$url/api/v1/partners/${p%%:*}/suspend" -H 'X-Passage-User: bench' >/dev/null
+done
+bench --notices "$notices" --clients "$clients" --id-prefix INTAKE --intake-only >"$run/intake.json" || echo "bench: intake incomplete"
+cleanup; pids=()
+
+{
+  echo "{"
+  for n in "${names[@]}"; do
+    peak="$(awk 'NR>1 {u=$3+$4+$6+$8; if (u>m) m=u} END {printf "%.0f", m/1024}' "$run/$n.jstat")"
+    echo "\"$n\": {\"cpuMs\": ${cpu_ms[$n]}, \"peakHeapMiB\": $peak},"
+  done
+  echo "\"cores\": $(nproc)}"
+} >"$run/processes.json"
+
+if [ "${BENCH_JMH:-1}" = 1 ]; then
+  echo "bench: crypto-only limit, JMH seal/open ($jmh_args)"
+  mvn -B -ntp -q -Pbench test-compile >"$run/logs/jmh-build.log" 2>&1
+  mvn -B -ntp -q -Pbench org.codehaus.mojo:exec-maven-plugin:3.5.0:exec \
+    -Dbench.args="$jmh_args -t 1 -tu s -bm thrpt -rf json -rff $run/jmh.json CryptoPipelineBenchmark" >"$run/logs/jmh.log" 2>&1
+else
+  echo "[]" >"$run/jmh.json"
+fi
+
+python3 - "$run" "$notices" "$clients" "$heap" <<'EOF'
+import json, sys, os
+run, notices, clients, heap = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+e2e = json.load(open(f"{run}/e2e.json")); intake = json.load(open(f"{run}/intake.json"))
+procs = json.load(open(f"{run}/processes.json")); jmh = json.load(open(f"{run}/jmh.json"))
+cores = procs.pop("cores")
+profiles = {}
+for p in os.listdir(f"{run}/profiles"):
+    if p.endswith(".yaml"):
+        for line in open(f"{run}/profiles/{p}"):
+            if line.startswith("cryptoProfile:"):
+                profiles[p[:-5]] = line.split(":", 1)[1].strip()
+ops = {}
+for b in jmh:
+    ops.setdefault(b["params"]["profileName"], {})[b["benchmark"].rsplit(".", 1)[1]] = b["primaryMetric"]["score"]
+result = {"notices": notices, "clients": clients, "heap": heap, "cores": cores, "endToEnd": e2e, "intakeAlone": intake,
+          "processes": {}, "jmhOpsPerSecond": ops}
+exchanges = max(1, e2e.get("exchanges", 0))
+for n, p in procs.items():
+    # the gateway handles every exchange; a partner simulator only those of its partner
+    handled = exchanges if n == "gateway" else exchanges / max(1, len(profiles))
+    result["processes"][n] = dict(p, cpuMsPerExchange=round(p["cpuMs"] / handled, 1))
+# Crypto-only limit: per exchange the gateway seals the notice and opens the receipt, the partner opens the notice
+# and seals the receipt: 2 seals + 2 opens at the profile's 8 KB JMH rates (receipts are smaller: an upper bound on
+# the cost, so a lower bound on the limit). A notice costs the sum over its partners; the machine has `cores` cores.
+if all(pr in ops and {"seal", "open"} <= ops[pr].keys() for pr in profiles.values()):
+    cost = sum(2 / ops[pr]["seal"] + 2 / ops[pr]["open"] for pr in profiles.values())
+    limit = cores / cost
+    result["cryptoLimitNoticesPerSecond"] = round(limit, 1)
+    result["cryptoLimitExchangesPerSecond"] = round(limit * len(profiles), 1)
+    result["ratioEndToEndToCryptoLimit"] = round(e2e.get("endToEndNoticesPerSecond", 0) / limit, 3)
+json.dump(result, open(f"{run}/result.json", "w"), indent=2)
+g = lambda d, k: d.get(k, "-")
+rows = [("end to end notices/s", g(e2e, "endToEndNoticesPerSecond")),
+        ("end to end exchanges/s (ACKNOWLEDGED)", g(e2e, "endToEndExchangesPerSecond")),
+        ("intake->ACKNOWLEDGED p50 / p99 ms", f'{g(e2e, "intakeToAckP50Ms")} / {g(e2e, "intakeToAckP99Ms")}'),
+        ("intake (partners delivering) notices/s", g(e2e, "intakeNoticesPerSecond")),
+        ("intake (partners delivering) p50/p95/p99 ms", f'{g(e2e, "intakeP50Ms")} / {g(e2e, "intakeP95Ms")} / {g(e2e, "intakeP99Ms")}'),
+        ("intake alone (suspended) notices/s", g(intake, "intakeNoticesPerSecond")),
+        ("intake alone p50/p95/p99 ms", f'{g(intake, "intakeP50Ms")} / {g(intake, "intakeP95Ms")} / {g(intake, "intakeP99Ms")}')]
+for n, p in result["processes"].items():
+    rows.append((f"{n}: CPU ms per exchange, peak heap MiB", f'{p["cpuMsPerExchange"]}, {p["peakHeapMiB"]}'))
+for pr, o in sorted(ops.items()):
+    rows.append((f"JMH {pr} seal / open ops/s (1 thread)", f'{o.get("seal", 0):.0f} / {o.get("open", 0):.0f}'))
+rows.append(("crypto-only limit notices/s (exchanges/s)", f'{g(result, "cryptoLimitNoticesPerSecond")} ({g(result, "cryptoLimitExchangesPerSecond")})'))
+rows.append(("end to end / crypto-only limit", g(result, "ratioEndToEndToCryptoLimit")))
+w = max(len(r[0]) for r in rows)
+print()
+for k, v in rows:
+    print(f"{k:<{w}}  {v}")
+print()
+print(json.dumps(result))
+if "error" in e2e or e2e.get("refused") or intake.get("refused"):
+    sys.exit(1)
+EOF
