@@ -23,7 +23,8 @@ import java.util.Optional;
  * <ul>
  *   <li>officers' listener: a bearer token (OIDC) or a client certificate names the person; {@link AccessTable}
  *   decides; otherwise 401 (no or bad credentials) or 403 (wrong role, no rule), as problem+json, audited;</li>
- *   <li>partners' listener: only {@code POST /exchange/v1/inbound}, the client certificate must be a partner's
+ *   <li>partners' listener: only {@code POST /exchange/v1/inbound} and the AS4 access point {@code POST
+ *   /exchange/v1/as4}; the client certificate must be a partner's
  *   pinned transport certificate; the partner id goes to the route (the envelope's From must equal it).</li>
  * </ul>
  * Headers a client sends under the principal's names (and the former {@code X-Passage-User}/{@code -Roles}) are
@@ -34,6 +35,9 @@ public final class AccessGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessGate.class);
     public static final String PARTNER_PATH = "/exchange/v1/inbound";
+    /** The AS4 access point (issue 15), beside the private envelope's endpoint on the same mutual-TLS listener. */
+    public static final String PARTNER_AS4_PATH = "/exchange/v1/as4";
+    public static final List<String> PARTNER_PATHS = List.of(PARTNER_PATH, PARTNER_AS4_PATH);
     private static final List<String> STRIPPED = List.of(Principal.NAME_HEADER, Principal.ROLES_HEADER,
             Principal.PARTNER_HEADER, "X-Passage-User", "X-Passage-Roles");
 
@@ -132,15 +136,16 @@ public final class AccessGate {
 
     private void partner(RoutingContext ctx, String source) {
         HttpServerRequest req = ctx.request();
-        if (!PARTNER_PATH.equals(ctx.normalizedPath()) || !"POST".equals(req.method().name())) {
-            answer(ctx, 404, "Not found", "the partners' listener serves POST " + PARTNER_PATH + " only");
+        if (!PARTNER_PATHS.contains(ctx.normalizedPath()) || !"POST".equals(req.method().name())) {
+            answer(ctx, 404, "Not found", "the partners' listener serves POST " + String.join(" and ", PARTNER_PATHS)
+                    + " only");
             return;
         }
         X509Certificate cert = peer(req.sslSession());
         Optional<String> partner = cert == null ? Optional.empty() : partners.partnerFor(cert);
         if (partner.isEmpty()) {
             deny(ctx, source, 403, "Forbidden", "the client certificate is no partner's pinned transport certificate",
-                    null, "POST", PARTNER_PATH);
+                    null, "POST", ctx.normalizedPath());
             return;
         }
         req.headers().set(Principal.PARTNER_HEADER, partner.get());

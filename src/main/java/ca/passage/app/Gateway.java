@@ -13,7 +13,11 @@ import ca.passage.partner.PartnerSuspensions;
 import ca.passage.inbound.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
+import ca.passage.as4.As4Codec;
+import ca.passage.as4.As4HttpClient;
 import ca.passage.channel.PartnerHttpChannel;
+import ca.passage.channel.as4.As4Endpoint;
+import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.KeyDirectory;
 import ca.passage.crypto.Keyring;
@@ -71,6 +75,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     public static final int MAX_NOTICE_BYTES = 512 * 1024;
+    /** The largest AS4 payload accepted once decompressed (a partner-format notice is far smaller). */
+    static final long MAX_AS4_PAYLOAD_BYTES = 8L * 1024 * 1024;
 
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
@@ -151,8 +157,11 @@ public final class Gateway implements AutoCloseable {
         DomesticResponseStore responseStore = new DomesticResponseStore(database.dataSource(), ledger, clock);
         DomesticResponses responses = new DomesticResponses(store, responseStore, partners, clock);
         bindIntake(parser);
-        bindOutbound(parser, security, responseStore, responses);
-        bindInbound(parser, security, suspensions);
+        As4PartnerChannel as4 = new As4PartnerChannel(security.keyring(), id -> security.trust().of(id).trust(),
+                As4PartnerChannel.anchorsIn(settings.keysDir()), new As4Codec(clock, MAX_AS4_PAYLOAD_BYTES),
+                new As4HttpClient(access.transport()::clientFor, settings.deliveryTimeout()), false);
+        bindOutbound(parser, security, responseStore, responses, as4);
+        bindInbound(parser, security, suspensions, as4);
         bindOperations(suspensions, responses);
         bindAudit();
         main.start();
@@ -161,12 +170,12 @@ public final class Gateway implements AutoCloseable {
         auditStart();
         LOG.info("Passage gateway up: officers https://{}:{}, partners https://{}:{}{}, health http://{}:{}/observe/health, "
                         + "{} partner(s)", settings.listeners().bindAddress(), settings.httpPort(),
-                settings.listeners().bindAddress(), settings.listeners().partnerPort(), AccessGate.PARTNER_PATH,
+                settings.listeners().bindAddress(), settings.listeners().partnerPort(), AccessGate.PARTNER_PATHS,
                 settings.listeners().managementBind(), settings.managementPort(), partners.all().size());
     }
 
     /** The gateway's keys and the partners' pinned certificates, and what seals and opens messages with them. */
-    private record Security(TrustStore trust, MessageSealer sealer, MessageOpener opener) {
+    private record Security(TrustStore trust, MessageSealer sealer, MessageOpener opener, Keyring keyring) {
     }
 
     private void openStoreAndLedger() {
@@ -226,7 +235,8 @@ public final class Gateway implements AutoCloseable {
                 ? Keyring.load(crypto.keystore(), KeyDirectory.GATEWAY, System.getenv())
                 : Keyring.load(settings.keysDir(), KeyDirectory.GATEWAY);
         return new Security(new TrustStore(settings.keysDir(), crypto, partners.all()),
-                new MessageSealer(keyring, crypto.policy(), clock), new MessageOpener(keyring, crypto.policy(), clock));
+                new MessageSealer(keyring, crypto.policy(), clock), new MessageOpener(keyring, crypto.policy(), clock),
+                keyring);
     }
 
     /** Intake (routes/intake.camel.yaml): officers' notices, approval, and the one way onto the outbound queues. */
@@ -238,23 +248,26 @@ public final class Gateway implements AutoCloseable {
 
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
     private void bindOutbound(NoticeParser parser, Security security, DomesticResponseStore responseStore,
-                              DomesticResponses responses) {
+                              DomesticResponses responses, As4PartnerChannel as4) {
         PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout());
         main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
         main.bind("domesticResponses", responses);
         main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
-                security.opener(), channel, archive));
+                security.opener(), channel, as4, archive, clock));
         main.bind("queueSteps", new QueueSteps(store, responseStore, clock, Duration.ofSeconds(15)));
         main.bind("ackMonitor", new AckMonitor(store, partners, clock));
     }
 
     /** Inbound (routes/inbound.camel.yaml): partners' messages, refused or handed to the domestic side. */
-    private void bindInbound(NoticeParser parser, Security security, PartnerSuspensions suspensions) {
+    private void bindInbound(NoticeParser parser, Security security, PartnerSuspensions suspensions,
+                             As4PartnerChannel as4) {
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(security.opener(), new FreshnessCheck(crypto.policy(), clock), seen);
-        main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
-                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock));
+        InboundSteps inbound = new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
+                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock);
+        main.bind("inboundSteps", inbound);
+        main.bind("as4Endpoint", new As4Endpoint(partners, as4, inbound, seen, archive, ledger, clock));
     }
 
     /** Operations (routes/operations.camel.yaml): resend, cancel, suspend, resume, forward, respond. */

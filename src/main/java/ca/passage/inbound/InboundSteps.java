@@ -36,6 +36,7 @@ import ca.passage.xml.XmlSchemaValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
 import java.time.Clock;
@@ -208,9 +209,28 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         EnvelopeHeader header = m.header();
         String digest = m.digest();
+        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
+                Envelope.payloadContent(m.document()), digest);
+        byte[] receipt = signedReceipt(partner, header, digest);
+        archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), stored.exchangeId(), receipt);
+        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.noticeId() + ".xml");
+    }
+
+    /** An accepted inbound notice: its id, its exchange, and the Canadian-format document for the domestic side. */
+    public record StoredNotice(String noticeId, String exchangeId, byte[] canonical) {
+    }
+
+    /**
+     * A partner's authenticated notice payload, whatever envelope carried it (ours or AS4): translated to the
+     * Canadian model, checked against the Canadian schema, stored with its inbound exchange and audit event.
+     *
+     * @throws InboundRefusal when the payload is not a valid message in the partner's format
+     */
+    public StoredNotice storeNotice(PartnerProfile partner, String messageId, String conversationId,
+                                    String handlingCode, Element payload, String digest) {
         CaseNotice notice;
         try {
-            notice = translators.forFormat(partner.format()).fromPartner(Envelope.payloadContent(m.document()), partner);
+            notice = translators.forFormat(partner.format()).fromPartner(payload, partner);
         } catch (TranslationException e) {
             throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
         }
@@ -224,21 +244,24 @@ public final class InboundSteps {
         String noticeId = inboundNoticeId(partner.id(), notice.noticeId());
         String exchangeId = "X-" + UUID.randomUUID();
         NoticeRecord record = new NoticeRecord(noticeId, notice.nationalFileNumber(), notice.version(),
-                notice.requestedAction().label(), notice.priority().name(), header.handlingCode(),
+                notice.requestedAction().label(), notice.priority().name(), handlingCode,
                 notice.legalBasis().instrument(), "partner:" + partner.id(), now, Digests.sha256(canonical), canonical,
                 "NOT_REQUIRED", null, null, partner.id());
         ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), Direction.IN,
-                ExchangeState.RECEIVED_INBOUND, header.messageId(), header.conversationId(), 1, null, null, null,
+                ExchangeState.RECEIVED_INBOUND, messageId, conversationId, 1, null, null, null,
                 now, now, now, now);
         store.storeNotice(record, List.of(exchange), List.of(
                 AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_RECEIVED, noticeId, exchangeId,
-                                header.messageId(), partner.id())
-                        .withDisclosure(notice.legalBasis().instrument(), header.handlingCode())
+                                messageId, partner.id())
+                        .withDisclosure(notice.legalBasis().instrument(), handlingCode)
                         .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
         LOG.info("inbound notice {} from {} handed to the domestic side", noticeId, partner.id());
-        byte[] receipt = signedReceipt(partner, header, digest);
-        archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), exchangeId, receipt);
-        return new InboundAnswer(200, "application/xml", receipt, canonical, noticeId + ".xml");
+        return new StoredNotice(noticeId, exchangeId, canonical);
+    }
+
+    /** A known partner, enabled and not suspended; otherwise refused. */
+    public PartnerProfile acceptingPartner(String id) {
+        return knownPartner(id);
     }
 
     private byte[] signedReceipt(PartnerProfile partner, EnvelopeHeader received, String digest) {

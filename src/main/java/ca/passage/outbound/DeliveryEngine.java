@@ -1,7 +1,13 @@
 package ca.passage.outbound;
 
+import ca.passage.as4.As4Exception;
+import ca.passage.as4.As4Packet;
+import ca.passage.as4.As4Signal;
+import ca.passage.as4.SealedUserMessage;
 import ca.passage.ledger.AuditAction;
 import ca.passage.channel.DeliveryException;
+import ca.passage.channel.as4.As4Delivery;
+import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.channel.PartnerHttpChannel;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
@@ -20,13 +26,15 @@ import ca.passage.store.ExchangeStore;
 import ca.passage.store.MessageArchive;
 import ca.passage.store.Transition;
 
+import java.time.Clock;
 import java.util.EnumSet;
 
 /**
  * The one way a message leaves for a partner, whatever it carries: seal → archive → post → verify the partner's
  * receipt. The outbound route calls one method per step for notices and domestic responses alike. A failed step
  * is recorded and rethrown: the broker's redelivery with the partner's back-off is the only retry layer, and its
- * dead-letter queue the only "gave up".
+ * dead-letter queue the only "gave up". The partner's channel decides the wire format: our signed envelope over
+ * HTTP, or for an {@code as4} partner's notices an eDelivery AS4 UserMessage and its signed receipt.
  */
 public final class DeliveryEngine {
 
@@ -36,22 +44,35 @@ public final class DeliveryEngine {
     private final MessageSealer sealer;
     private final MessageOpener opener;
     private final PartnerHttpChannel channel;
+    private final As4PartnerChannel as4;
     private final MessageArchive archive;
+    private final Clock clock;
 
     public DeliveryEngine(ExchangeStore exchanges, DomesticResponseStore responses, TrustStore trust,
                           MessageSealer sealer, MessageOpener opener, PartnerHttpChannel channel,
-                          MessageArchive archive) {
+                          As4PartnerChannel as4, MessageArchive archive, Clock clock) {
         this.exchanges = exchanges;
         this.responses = responses;
         this.trust = trust;
         this.sealer = sealer;
         this.opener = opener;
         this.channel = channel;
+        this.as4 = as4;
         this.archive = archive;
+        this.clock = clock;
     }
 
-    /** Signed and encrypted for the partner; there is no other way out. */
+    /**
+     * Signed and encrypted for the partner; there is no other way out. A notice for an {@code as4} partner becomes an
+     * ebMS UserMessage (the partner-format payload a compressed, encrypted attachment) with the exchange's message id,
+     * so a retry is the same message to the partner's duplicate detection.
+     */
     public OutboundMessage seal(OutboundMessage m) {
+        if (usesAs4(m)) {
+            SealedUserMessage s = as4.seal(m.partner(), m.exchange().messageId(), m.exchange().conversationId(),
+                    m.payload().xml(), m.payload().payloadFormat(), m.payload().handlingCode().name(), clock.instant());
+            return m.withSealed(s.packet().body(), Digests.sha256(s.packet().body())).withAs4(new As4Delivery(s, null));
+        }
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
         byte[] sealed = sealer.seal(m.envelope(), security.trust(), security.profile());
         return m.withSealed(sealed, Digests.sha256(sealed));
@@ -64,8 +85,14 @@ public final class DeliveryEngine {
     public OutboundMessage post(OutboundMessage m) {
         archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.subject().messageId(), archiveRef(m), m.sealed());
         byte[] answer;
+        As4Packet as4Answer = null;
         try {
-            answer = channel.post(m.partner().channel().endpoint(), m.sealed());
+            if (m.as4() != null) {
+                as4Answer = as4.post(m.partner(), m.as4().sealed());
+                answer = as4Answer.body();
+            } else {
+                answer = channel.post(m.partner().channel().endpoint(), m.sealed());
+            }
         } catch (DeliveryException e) {
             attemptFailed(m, e.getMessage());
             throw e;
@@ -77,7 +104,7 @@ public final class DeliveryEngine {
                     .withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name())
                     .withDigest(m.sealedDigest())));
         }
-        return m.withAnswer(answer);
+        return as4Answer == null ? m.withAnswer(answer) : m.withAnswer(answer).withAs4(m.as4().withAnswer(as4Answer));
     }
 
     /**
@@ -95,6 +122,10 @@ public final class DeliveryEngine {
         }
         archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.subject().messageId(), archiveRef(m),
                 m.answer());
+        if (m.as4() != null) {
+            acceptAs4Signal(m);
+            return;
+        }
         Receipt receipt;
         try {
             TrustStore.PartnerSecurity security = trust.of(m.partner().id());
@@ -117,6 +148,40 @@ public final class DeliveryEngine {
             responses.markSent(response.responseId(), receiptDigest, DomesticResponses.audit(response, "system",
                     AuditAction.DOMESTIC_RESPONSE_SENT, response.status(), response.errorCode()).withDigest(m.sealedDigest()));
         }
+    }
+
+    /**
+     * The AS4 partner's synchronous signal: a signed receipt whose NonRepudiationInformation repeats our digests
+     * closes the exchange; an ebMS error that retrying cannot heal rejects it with the ebMS code; any other error,
+     * or a receipt that does not verify, is a failed attempt (retried with the same MessageId, FAILED past the limit).
+     */
+    private void acceptAs4Signal(OutboundMessage m) {
+        ExchangeRecord e = m.exchange();
+        As4Signal signal;
+        try {
+            signal = as4.check(m.partner(), m.as4().answer(), m.as4().sealed());
+        } catch (As4Exception ex) {
+            failAttempt(m, "invalid AS4 receipt (" + ex.code().code() + "): " + ex.getMessage());
+            return;
+        }
+        if (signal instanceof As4Signal.Error error) {
+            String reason = "ebMS " + error.reportedCode() + " " + error.code().shortDescription() + ": " + error.description();
+            if (error.code().retryable()) {
+                failAttempt(m, reason);
+            }
+            exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.REJECTED,
+                    OutboundSteps.audit(e, AuditAction.PARTNER_REJECTED, "REJECTED", error.reportedCode())).withError(reason));
+            return;
+        }
+        String receiptDigest = Digests.sha256(m.answer());
+        exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
+                OutboundSteps.audit(e, AuditAction.RECEIPT_ACCEPTED, "OK", null).withDigest(receiptDigest))
+                .withReceiptDigest(receiptDigest));
+    }
+
+    /** Notices to an {@code as4} partner travel as AS4; domestic responses still as our envelope (see docs/as4.md). */
+    private static boolean usesAs4(OutboundMessage m) {
+        return m.partner().channel().isAs4() && m.subject() instanceof NoticeExchange;
     }
 
     private void failAttempt(OutboundMessage m, String reason) {

@@ -1,5 +1,6 @@
 package ca.passage.outbound;
 
+import ca.passage.channel.as4.As4Delivery;
 import ca.passage.notice.CaseNotice;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.store.DomesticResponseRecord;
@@ -10,10 +11,12 @@ import org.w3c.dom.Document;
 /**
  * What travels through the outbound route, one field filled per step: what is delivered (a notice's exchange or
  * a domestic response), the partner, for a notice the notice and its partner-format payload, then the envelope,
- * the sealed bytes, and the partner's answer.
+ * the sealed bytes, and the partner's answer; for a notice to an {@code as4} partner also the sealed UserMessage and
+ * its answer ({@code as4}, null otherwise).
  */
 public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotice notice, TranslatedPayload payload,
-                              Document envelope, byte[] sealed, String sealedDigest, byte[] answer) {
+                              Document envelope, byte[] sealed, String sealedDigest, byte[] answer,
+                              As4Delivery as4) {
 
     /** What a delivery is for; its records change when the message is sent, acknowledged, or fails. */
     public sealed interface Subject permits NoticeExchange, Response {
@@ -37,11 +40,11 @@ public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotic
     }
 
     public static OutboundMessage notice(ExchangeRecord exchange, PartnerProfile partner, CaseNotice notice) {
-        return new OutboundMessage(new NoticeExchange(exchange), partner, notice, null, null, null, null, null);
+        return new OutboundMessage(new NoticeExchange(exchange), partner, notice, null, null, null, null, null, null);
     }
 
     public static OutboundMessage response(DomesticResponseRecord response, PartnerProfile partner, Document envelope) {
-        return new OutboundMessage(new Response(response), partner, null, null, envelope, null, null, null);
+        return new OutboundMessage(new Response(response), partner, null, null, envelope, null, null, null, null);
     }
 
     /** The exchange of a notice delivery. */
@@ -53,18 +56,22 @@ public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotic
     }
 
     public OutboundMessage withPayload(TranslatedPayload p) {
-        return new OutboundMessage(subject, partner, notice, p, envelope, sealed, sealedDigest, answer);
+        return new OutboundMessage(subject, partner, notice, p, envelope, sealed, sealedDigest, answer, as4);
     }
 
     public OutboundMessage withEnvelope(Document e) {
-        return new OutboundMessage(subject, partner, notice, payload, e, sealed, sealedDigest, answer);
+        return new OutboundMessage(subject, partner, notice, payload, e, sealed, sealedDigest, answer, as4);
     }
 
     public OutboundMessage withSealed(byte[] bytes, String digest) {
-        return new OutboundMessage(subject, partner, notice, payload, envelope, bytes, digest, answer);
+        return new OutboundMessage(subject, partner, notice, payload, envelope, bytes, digest, answer, as4);
+    }
+
+    public OutboundMessage withAs4(As4Delivery d) {
+        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, answer, d);
     }
 
     public OutboundMessage withAnswer(byte[] a) {
-        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, a);
+        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, a, as4);
     }
 }

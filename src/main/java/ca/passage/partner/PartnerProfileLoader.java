@@ -99,7 +99,7 @@ public final class PartnerProfileLoader {
                 f.text("name", null, null),
                 f.text("country", COUNTRY, "an ISO 3166 alpha-2 code such as FR"),
                 format,
-                channel(f.object("channel")),
+                channel(f.object("channel"), f.object("agreement").text("reference", null, null)),
                 f.text("certificate", null, null),
                 cryptoProfile,
                 f.duration("acknowledgementTimeout"),
@@ -108,20 +108,43 @@ public final class PartnerProfileLoader {
                 f.bool("enabled"));
     }
 
-    private static Channel channel(Fields f) {
-        f.rejectUnknown(Set.of("type", "endpoint", "consumers"));
+    private static final Set<String> AS4_VARIANTS = Set.of("as4-1.x-rsa", "as4-2.0-eddsa");
+
+    private static Channel channel(Fields f, String agreementReference) {
+        f.rejectUnknown(Set.of("type", "endpoint", "consumers", "as4"));
         int consumers = f.has("consumers") ? f.integer("consumers", 1, 64) : Channel.DEFAULT_CONSUMERS;
-        String type = f.text("type", Pattern.compile("http"), "http");
+        String type = f.text("type", Pattern.compile("http|as4"), "http or as4");
         String endpoint = f.text("endpoint", null, null);
+        URI uri;
         try {
-            URI uri = new URI(endpoint);
+            uri = new URI(endpoint);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw f.error("endpoint", "must be an http(s) URL with a host, got " + endpoint);
             }
-            return new Channel(type, uri, consumers);
         } catch (URISyntaxException e) {
             throw f.error("endpoint", "not a URL: " + endpoint);
         }
+        if (Channel.HTTP.equals(type)) {
+            if (f.node().has("as4")) {
+                throw f.error("as4", "only for channel type as4");
+            }
+            return new Channel(type, uri, consumers);
+        }
+        return new Channel(type, uri, consumers, as4(f.object("as4"), agreementReference));
+    }
+
+    private static As4Settings as4(Fields f, String agreementReference) {
+        f.rejectUnknown(Set.of("partnerPartyId", "ourPartyId", "partyIdType", "initiatorRole", "responderRole",
+                "service", "serviceType", "action", "agreementRef", "pmodeId", "cryptoVariant"));
+        String variant = f.text("cryptoVariant", null, null);
+        if (!AS4_VARIANTS.contains(variant)) {
+            throw f.error("cryptoVariant", "'" + variant + "' is not one of " + sorted(AS4_VARIANTS));
+        }
+        return new As4Settings(f.text("partnerPartyId", null, null), f.text("ourPartyId", null, null),
+                f.optionalText("partyIdType"), f.text("initiatorRole", null, null), f.text("responderRole", null, null),
+                f.text("service", null, null), f.optionalText("serviceType"), f.text("action", null, null),
+                f.node().has("agreementRef") ? f.text("agreementRef", null, null) : agreementReference,
+                f.optionalText("pmodeId"), variant);
     }
 
     private static RetryPolicy retry(Fields f) {
@@ -221,6 +244,14 @@ public final class PartnerProfileLoader {
             List<String> out = new ArrayList<>();
             v.forEach(item -> out.add(item.asText().trim()));
             return out;
+        }
+
+        String optionalText(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+                return null;
+            }
+            return text(field, null, null);
         }
 
         Fields object(String field) {

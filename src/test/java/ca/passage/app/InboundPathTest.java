@@ -89,6 +89,28 @@ class InboundPathTest {
     }
 
     @Test
+    void as4PartnersUserMessageIsVerifiedStoredHandedToTheDomesticSideAndReceipted() throws Exception {
+        PartnerSimulator eu = running.sim("eu-agency");
+        URI as4 = URI.create(baseUrl + "/exchange/v1/as4");
+        ca.passage.as4.As4Signal signal = eu.sendAs4Notice(as4, notice("IN-AS4-1", "H1"));
+        assertThat(signal).isInstanceOf(ca.passage.as4.As4Signal.Receipt.class);
+        assertThat(gateway.store().exchangesOf("IN-eu-agency-IN-AS4-1")).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
+            assertThat(e.direction()).isEqualTo(Direction.IN);
+        });
+        Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-AS4-1.xml");
+        awaitFile(domestic);
+        assertThat(Files.readString(domestic)).contains("urn:ca:passage:notice:1", "IN-AS4-1");
+
+        // a UserMessage from a party with no AS4 agreement gets an ebMS error, nothing stored
+        HttpResponse<String> foreign = HttpClient.newHttpClient().send(HttpRequest.newBuilder(as4)
+                        .header("Content-Type", "application/soap+xml")
+                        .POST(HttpRequest.BodyPublishers.ofString("<S12:Envelope xmlns:S12=\"http://www.w3.org/2003/05/soap-envelope\"/>"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.body()).contains("eb:Error", "EBMS:0009");
+    }
+
+    @Test
     void partnerNoticeOverJmsIsAcceptedLikeOverHttp() throws Exception {
         PartnerSimulator us = running.sim("us-hsi");
         byte[] sealed = us.sealNotice(notice("IN-TEST-JMS", "H0"));

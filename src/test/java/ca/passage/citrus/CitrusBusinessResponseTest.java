@@ -76,8 +76,9 @@ class CitrusBusinessResponseTest {
         partner = new HttpServerBuilder().port(partnerPort).timeout(30_000).autoStart(true).build();
         partner.initialize();
         running = RunningGateway.builder()
+                // Citrus plays the agency with our own envelope at /exchange/v1/inbound, so its channel is http here
                 .profiles(yaml -> yaml.contains("id: " + EU + "\n")
-                        ? yaml.replaceFirst("endpoint: https://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
+                        ? TestProfiles.httpChannel(yaml).replaceFirst("endpoint: https?://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + partnerPort + "/")
                         : yaml)
                 .withoutSimulator(EU)
                 .allowPlainHttpPartners()

@@ -37,6 +37,19 @@ public final class TestProfiles {
         return target;
     }
 
+    /**
+     * The profile with an {@code as4} channel turned back into our own envelope over HTTP, for tests of behaviour
+     * only that channel has (asynchronous receipts, a partner played by Citrus at {@code /exchange/v1/inbound}).
+     */
+    public static String httpChannel(String yaml) {
+        if (!yaml.contains("  type: as4\n")) {
+            return yaml;
+        }
+        return yaml.replace("  type: as4\n", "  type: http\n")
+                .replace("/exchange/v1/as4\n", "/exchange/v1/inbound\n")
+                .replaceAll("(?m)^  as4:\n(^    .*\n)+", "");
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

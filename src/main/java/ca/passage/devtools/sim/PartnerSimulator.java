@@ -1,6 +1,15 @@
 package ca.passage.devtools.sim;
 
+import ca.passage.as4.As4Codec;
+import ca.passage.as4.As4Exception;
+import ca.passage.as4.As4HttpClient;
+import ca.passage.as4.As4Packet;
+import ca.passage.as4.As4Responder;
+import ca.passage.as4.EbmsErrorCode;
+import ca.passage.as4.ReceivedUserMessage;
+import ca.passage.channel.as4.As4PartnerChannel;
 import ca.passage.crypto.CryptoProfile;
+import ca.passage.xml.SecureXml;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
@@ -80,6 +89,7 @@ public final class PartnerSimulator implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService later =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong archived = new AtomicLong();
+    private final As4PartnerChannel as4;
     private HttpServer server;
 
     public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
@@ -97,6 +107,12 @@ public final class PartnerSimulator implements AutoCloseable {
         this.opener = new MessageOpener(own, policy, clock);
         this.sealer = new MessageSealer(own, policy, clock);
         this.gatewayTrust = PartnerTrust.load(keysDir, "gateway", cryptoProfile.keyFamily());
+        // an as4 partner speaks AS4 with the same channel code the gateway uses, the roles turned round
+        this.as4 = profile.channel().isAs4()
+                ? new As4PartnerChannel(own, id -> gatewayTrust, As4PartnerChannel.anchorsIn(keysDir),
+                        new As4Codec(clock, MAX_BYTES), new As4HttpClient(java.time.Duration.ofSeconds(5),
+                                java.time.Duration.ofSeconds(30)), true)
+                : null;
         this.archive = archive;
         this.behaviour = behaviour;
         this.failuresLeft = new AtomicInteger(behaviour.failFirst());
@@ -134,6 +150,9 @@ public final class PartnerSimulator implements AutoCloseable {
         });
         server = https;
         server.createContext("/exchange/v1/inbound", this::receive);
+        if (as4 != null) {
+            server.createContext(profile.channel().endpoint().getPath(), this::receiveAs4);
+        }
         server.createContext("/sim/stats", this::stats);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
@@ -205,6 +224,64 @@ public final class PartnerSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * An AS4 UserMessage from the gateway: verified, decrypted, its payload read in this partner's format, and
+     * answered with a signed receipt (again for a duplicate, which is counted, not processed twice) or an ebMS error.
+     */
+    private void receiveAs4(HttpExchange http) throws IOException {
+        String type = String.valueOf(http.getRequestHeaders().getFirst("Content-Type"));
+        if (!type.startsWith("multipart/related") && !type.startsWith("application/soap+xml")) {
+            // business responses still come as the gateway's own envelope (not yet AS4, see docs/as4.md)
+            receive(http);
+            return;
+        }
+        try (http) {
+            byte[] raw = readLimited(http.getRequestBody());
+            if (raw == null) {
+                answer(http, 413, "text/plain", "message too large".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            keep(raw);
+            if (takeOne(failuresLeft)) {
+                answer(http, 500, "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (takeOne(stallsLeft)) {
+                stall();
+            }
+            As4Packet request = new As4Packet(http.getRequestHeaders().getFirst("Content-Type"), raw);
+            As4Responder.Answer result = new As4Responder(as4.codec()).answer(request,
+                    as4.senders(java.util.List.of(profile)), seen::add, this::readAs4Payload);
+            switch (result.outcome()) {
+                case DUPLICATE -> duplicates.incrementAndGet();
+                case REFUSED -> {
+                    refused.incrementAndGet();
+                    LOG.warn("partner {} refused an AS4 message: {} {}", profile.id(), result.refusal().code().code(),
+                            result.refusal().getMessage());
+                }
+                case DELIVERED -> { }
+            }
+            if (takeOne(dropsLeft)) {
+                answer(http, 200, "application/soap+xml", new byte[0]);
+            } else {
+                answer(http, 200, result.packet().contentType(), result.packet().body());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("partner {} failed on an AS4 message", profile.id(), e);
+        }
+    }
+
+    private void readAs4Payload(ReceivedUserMessage message) {
+        try {
+            for (var payload : message.message().payloads()) {
+                translator.fromPartner(SecureXml.parse(payload.content()).getDocumentElement(), profile);
+            }
+        } catch (org.xml.sax.SAXException | RuntimeException e) {
+            throw new As4Exception(EbmsErrorCode.VALUE_INCONSISTENT, "payload is not a valid " + profile.format()
+                    + " message: " + e.getMessage());
+        }
+    }
+
     private static boolean takeOne(AtomicInteger left) {
         return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
@@ -245,6 +322,18 @@ public final class PartnerSimulator implements AutoCloseable {
                 profile.id(), EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, EnvelopeHeader.ACTION_NOTIFY,
                 clock.instant(), payload.handlingCode().name(), payload.payloadFormat());
         return sealer.seal(Envelope.build(h, payload.xml()), gatewayTrust, cryptoProfile);
+    }
+
+    /**
+     * This {@code as4} partner's notice for Canada as its access point sends it: an AS4 UserMessage with the
+     * partner-format payload, posted to the gateway's AS4 endpoint; the answer is the gateway's receipt, verified
+     * against our digests, or its ebMS error.
+     */
+    public ca.passage.as4.As4Signal sendAs4Notice(URI gatewayAs4, CaseNotice notice) {
+        TranslatedPayload payload = translator.toPartner(notice, profile);
+        ca.passage.as4.SealedUserMessage sealed = as4.seal(profile, UUID.randomUUID() + "@" + profile.id(),
+                notice.noticeId(), payload.xml(), payload.payloadFormat(), payload.handlingCode().name(), clock.instant());
+        return as4.check(profile, as4.post(gatewayAs4, sealed), sealed);
     }
 
     /** A business response to one of the gateway's messages (accepted, or rejected with a code and text). */
