@@ -1,5 +1,6 @@
 package ca.passage.app;
 
+import ca.passage.api.HttpLayerProblems;
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
@@ -208,6 +209,7 @@ public final class Gateway implements AutoCloseable {
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
         main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
         main.start();
+        HttpLayerProblems.install(main.getCamelContext(), settings.httpPort(), settings.managementPort());
         try {
             Set<String> suspended = new PartnerSuspensions(database.dataSource(), ledger, clock).suspended();
             for (PartnerProfile p : partners.all()) {
