@@ -28,6 +28,7 @@ import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditJobs;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.CheckpointSigner;
+import ca.passage.ledger.CheckpointWitness;
 import ca.passage.store.Database;
 import ca.passage.store.DomesticResponseStore;
 import ca.passage.store.ExchangeStore;
@@ -75,6 +76,7 @@ public final class Gateway implements AutoCloseable {
     private final PartnerRegistry partners;
     private Database database;
     private AuditLedger ledger;
+    private CheckpointWitness witness;
     private ExchangeStore store;
     private MessageArchive archive; // raw messages as sent/received, encrypted at rest (issue 5)
     private EmbeddedBroker broker;
@@ -144,7 +146,7 @@ public final class Gateway implements AutoCloseable {
         try {
             ledger = new AuditLedger(database.dataSource(), clock, CheckpointSigner.fromKeysDir(settings.keysDir(), true));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the gateway key for audit checkpoints: " + e.getMessage());
+            throw new IllegalStateException("cannot read the ledger key for audit checkpoints (run keys init to issue it): " + e.getMessage());
         }
         store = new ExchangeStore(database.dataSource(), ledger, clock);
         archive = new MessageArchive(database.dataSource(), ledger, ArchiveKeys.load(settings.keysDir(),
@@ -207,7 +209,8 @@ public final class Gateway implements AutoCloseable {
         main.bind("outboundSteps", outbound);
         main.bind("ackMonitor", new AckMonitor(store, partners, clock));
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
-        main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
+        witness = new CheckpointWitness(settings.checkpointLog(), settings.witnessEndpoint());
+        main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock, witness));
         main.start();
         HttpLayerProblems.install(main.getCamelContext(), settings.httpPort(), settings.managementPort());
         try {
@@ -270,6 +273,9 @@ public final class Gateway implements AutoCloseable {
         if (ledger != null) {
             ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STOPPED").withOutcome("OK", null));
             ledger.close();
+            if (witness != null) {
+                witness.publishFrom(ledger); // the final checkpoint, too
+            }
         }
         if (database != null) {
             database.close();

@@ -33,6 +33,10 @@ public final class ConfigOptions {
     @Option(names = "--db-password-env", description = "name of the environment variable holding the database password")
     String dbPasswordEnv;
 
+    @Option(names = "--witness-url", paramLabel = "URL",
+            description = "HTTP endpoint that receives every signed audit checkpoint (besides data/audit/checkpoints.jsonl)")
+    java.net.URI witnessUrl;
+
     GatewaySettings settings() {
         return settings(data, dirs.keys);
     }
@@ -40,6 +44,6 @@ public final class ConfigOptions {
     GatewaySettings settings(Path dataDir, Path keysDir) {
         String password = dbPasswordEnv == null ? "" : System.getenv(dbPasswordEnv);
         return new GatewaySettings(dataDir, dirs.profiles, dirs.cryptoConfig, keysDir, port, managementPort, brokerUrl, dbUrl,
-                dbUser, password == null ? "" : password);
+                dbUser, password == null ? "" : password).withWitnessEndpoint(witnessUrl);
     }
 }
