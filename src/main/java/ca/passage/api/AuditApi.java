@@ -1,5 +1,6 @@
 package ca.passage.api;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.AuditQuery;
@@ -13,10 +14,6 @@ import ca.passage.ledger.DisclosureReport;
 import ca.passage.ledger.LedgerRecord;
 import ca.passage.ledger.VerificationResult;
 import ca.passage.xml.Violation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +65,6 @@ public final class AuditApi {
     private final AuditLedger ledger;
     private final CheckpointSigner verifier;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     /** {@code verifier}: the gateway certificate that checks checkpoint signatures (no private key needed). */
     public AuditApi(DataSource dataSource, AuditLedger ledger, CheckpointSigner verifier, Clock clock) {
@@ -107,7 +102,7 @@ public final class AuditApi {
             body.put("total", p.total());
             body.put("hasNext", p.hasNext());
             body.put("items", p.items().stream().map(AuditApi::eventView).toList());
-            return ok(body);
+            return ApiResponses.ok(body);
         });
     }
 
@@ -125,7 +120,7 @@ public final class AuditApi {
             body.put("headSeq", r.intact() ? r.headSeq() : null);
             body.put("headHash", r.intact() ? r.headHash() : null);
             body.put("summary", r.summary());
-            return ok(body);
+            return ApiResponses.ok(body);
         });
     }
 
@@ -174,7 +169,7 @@ public final class AuditApi {
             body.put("acknowledged", report.disclosures().stream()
                     .filter(DisclosureReport.Disclosure::acknowledged).count());
             body.put("disclosures", report.disclosures());
-            return ok(body);
+            return ApiResponses.ok(body);
         });
     }
 
@@ -207,7 +202,7 @@ public final class AuditApi {
             return invalid(List.of(new Violation("query", e.getMessage())));
         } catch (RuntimeException e) {
             LOG.error("audit {} failed: {}", action, e.toString());
-            return problem(500, "Audit read failed", "the audit store could not answer; see the gateway log",
+            return ApiResponses.problem(500, "Audit read failed", "the audit store could not answer; see the gateway log",
                     List.of());
         }
     }
@@ -247,12 +242,12 @@ public final class AuditApi {
         String user = single(headers.get(USER_HEADER));
         String actor = user != null && USER.matcher(user).matches() ? ACTOR_PREFIX + user : "unidentified";
         try {
-            ledger.append(new AuditEvent(null, actor, "AUDIT_ACCESS_DENIED", null, null, null, null, null, null, null,
+            ledger.append(new AuditEvent(null, actor, AuditAction.AUDIT_ACCESS_DENIED.name(), null, null, null, null, null, null, null,
                     "DENIED", action));
         } catch (RuntimeException e) {
             LOG.error("could not record a refused audit read: {}", e.toString());
         }
-        return problem(403, "Forbidden", why, List.of(new Violation(ROLES_HEADER, "AUDITOR is required")));
+        return ApiResponses.problem(403, "Forbidden", why, List.of(new Violation(ROLES_HEADER, "AUDITOR is required")));
     }
 
     /** Splits the raw query string; unknown, repeated, malformed and identity parameters are violations. */
@@ -363,22 +358,6 @@ public final class AuditApi {
     }
 
     private ApiResponse invalid(List<Violation> bad) {
-        return problem(400, "Invalid query", bad.size() + " bad parameter(s)", bad);
-    }
-
-    private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
-    }
-
-    private ApiResponse problem(int status, String title, String detail, List<Violation> violations) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), null);
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON answer", e);
-        }
+        return ApiResponses.problem(400, "Invalid query", bad.size() + " bad parameter(s)", bad);
     }
 }

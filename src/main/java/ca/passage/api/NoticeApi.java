@@ -11,10 +11,7 @@ import ca.passage.store.NoticeRecord;
 import ca.passage.notice.InvalidNoticeException;
 import ca.passage.notice.NoticeParser;
 import ca.passage.xml.Violation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +32,7 @@ public final class NoticeApi {
     private final NoticeIntake intake;
     private final NoticeApproval approval;
     private final ExchangeStore store;
-    private final JsonMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private final JsonMapper json = new JsonMapper();
 
     public NoticeApi(NoticeIntake intake, NoticeApproval approval, ExchangeStore store) {
         this.intake = intake;
@@ -53,7 +49,7 @@ public final class NoticeApi {
         } else if (type.contains("xml")) {
             format = NoticeParser.Format.XML;
         } else {
-            return problem(415, "Unsupported media type",
+            return ApiResponses.problem(415, "Unsupported media type",
                     "send the notice as application/xml or application/json", List.of());
         }
         return accept(body, format, user == null || user.isBlank() ? "officer:unidentified" : "officer:" + user);
@@ -78,12 +74,12 @@ public final class NoticeApi {
         try {
             IntakeReceipt receipt = intake.accept(body, format, submittedBy);
             LOG.info("accepted notice {} for {} partner(s)", receipt.noticeId(), receipt.exchanges().size());
-            return new ApiResponse(202, ApiResponse.JSON, write(receipt), receipt);
+            return ApiResponses.json(202, receipt, receipt);
         } catch (InvalidNoticeException e) {
-            return problem(e.violations().stream().anyMatch(v -> v.message().contains("the limit is")) ? 413 : 400,
+            return ApiResponses.problem(e.violations().stream().anyMatch(v -> v.message().contains("the limit is")) ? 413 : 400,
                     "Invalid notice", e.violations().size() + " violation(s)", e.violations());
         } catch (DuplicateNoticeException e) {
-            return problem(409, "Duplicate notice", e.getMessage(), List.of());
+            return ApiResponses.problem(409, "Duplicate notice", e.getMessage(), List.of());
         }
     }
 
@@ -94,40 +90,40 @@ public final class NoticeApi {
         try {
             var node = json.readTree(body == null ? new byte[0] : body);
             if (node == null || !node.hasNonNull("decision") || !node.hasNonNull("supervisor")) {
-                return problem(400, "Invalid approval", "expected {\"decision\":\"APPROVE|REJECT\",\"supervisor\":\"id\"}",
+                return ApiResponses.problem(400, "Invalid approval", "expected {\"decision\":\"APPROVE|REJECT\",\"supervisor\":\"id\"}",
                         List.of(new Violation("$", "decision and supervisor are required")));
             }
             decision = NoticeApproval.Decision.valueOf(node.get("decision").asText().toUpperCase(Locale.ROOT));
             supervisor = node.get("supervisor").asText();
         } catch (IllegalArgumentException e) {
-            return problem(400, "Invalid approval", "decision must be APPROVE or REJECT",
+            return ApiResponses.problem(400, "Invalid approval", "decision must be APPROVE or REJECT",
                     List.of(new Violation("$.decision", "APPROVE or REJECT")));
         } catch (java.io.IOException e) {
-            return problem(400, "Invalid approval", "the body is not JSON", List.of());
+            return ApiResponses.problem(400, "Invalid approval", "the body is not JSON", List.of());
         }
         try {
             IntakeReceipt released = approval.decide(noticeId, decision, supervisor);
             LOG.info("notice {} {} by a supervisor; {} exchange(s) released", noticeId, decision, released.exchanges().size());
-            return new ApiResponse(200, ApiResponse.JSON, write(released), released);
+            return ApiResponses.json(200, released, released);
         } catch (java.util.NoSuchElementException e) {
-            return problem(404, "Not found", e.getMessage(), List.of());
+            return ApiResponses.problem(404, "Not found", e.getMessage(), List.of());
         } catch (IllegalStateException e) {
-            return problem(409, "Nothing to approve", e.getMessage(), List.of());
+            return ApiResponses.problem(409, "Nothing to approve", e.getMessage(), List.of());
         } catch (IllegalArgumentException e) {
-            return problem(400, "Invalid approval", e.getMessage(), List.of());
+            return ApiResponses.problem(400, "Invalid approval", e.getMessage(), List.of());
         }
     }
 
     public ApiResponse notice(String noticeId) {
         return store.findNotice(noticeId)
-                .map(n -> ok(noticeView(n)))
-                .orElseGet(() -> problem(404, "Not found", "no notice " + noticeId, List.of()));
+                .map(n -> ApiResponses.ok(noticeView(n)))
+                .orElseGet(() -> ApiResponses.problem(404, "Not found", "no notice " + noticeId, List.of()));
     }
 
     public ApiResponse exchange(String exchangeId) {
         return store.findExchange(exchangeId)
-                .map(e -> ok(e))
-                .orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId, List.of()));
+                .map(e -> ApiResponses.ok(e))
+                .orElseGet(() -> ApiResponses.problem(404, "Not found", "no exchange " + exchangeId, List.of()));
     }
 
     public ApiResponse searchExchanges(String partner, String state, String limit) {
@@ -136,7 +132,7 @@ public final class NoticeApi {
             try {
                 wanted = ExchangeState.valueOf(state.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return problem(400, "Invalid query", "unknown state " + state,
+                return ApiResponses.problem(400, "Invalid query", "unknown state " + state,
                         List.of(new Violation("state", "one of " + List.of(ExchangeState.values()))));
             }
         }
@@ -145,10 +141,10 @@ public final class NoticeApi {
             try {
                 max = Math.min(10_000, Math.max(1, Integer.parseInt(limit)));
             } catch (NumberFormatException e) {
-                return problem(400, "Invalid query", "limit must be a number", List.of(new Violation("limit", limit)));
+                return ApiResponses.problem(400, "Invalid query", "limit must be a number", List.of(new Violation("limit", limit)));
             }
         }
-        return ok(store.search(partner == null || partner.isBlank() ? null : partner, wanted, max));
+        return ApiResponses.ok(store.search(partner == null || partner.isBlank() ? null : partner, wanted, max));
     }
 
     private Map<String, Object> noticeView(NoticeRecord n) {
@@ -165,21 +161,5 @@ public final class NoticeApi {
         List<ExchangeRecord> exchanges = store.exchangesOf(n.noticeId());
         view.put("exchanges", exchanges);
         return view;
-    }
-
-    private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
-    }
-
-    private ApiResponse problem(int status, String title, String detail, List<Violation> violations) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, violations)), null);
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON answer", e);
-        }
     }
 }

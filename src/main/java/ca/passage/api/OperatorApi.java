@@ -1,10 +1,14 @@
 package ca.passage.api;
 
 import ca.passage.envelope.BusinessResponse;
-import ca.passage.inbound.DomesticResponse;
+import ca.passage.outbound.DomesticResponses;
+import ca.passage.outbound.QueueItem;
+import ca.passage.outbound.Queueable;
 import ca.passage.intake.IntakeReceipt;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -44,57 +48,57 @@ public final class OperatorApi {
     private final PartnerRegistry partners;
     private final PartnerSuspensions suspensions;
     private final AuditLedger ledger;
-    private final DomesticResponse domesticResponse;
+    private final DomesticResponses domesticResponses;
     private final Clock clock;
     private final JsonMapper json = new JsonMapper();
 
     public OperatorApi(ExchangeStore store, PartnerRegistry partners, PartnerSuspensions suspensions,
-                       AuditLedger ledger, DomesticResponse domesticResponse, Clock clock) {
+                       AuditLedger ledger, DomesticResponses domesticResponses, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.suspensions = suspensions;
         this.ledger = ledger;
-        this.domesticResponse = domesticResponse;
+        this.domesticResponses = domesticResponses;
         this.clock = clock;
     }
 
     public ApiResponse resend(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
         return store.findExchange(exchangeId).map(e -> {
             boolean moved = store.transition(Transition.of(exchangeId, EnumSet.of(ExchangeState.FAILED),
-                    ExchangeState.RECEIVED, audit(e, operator(user), "OPERATOR_RESEND")));
+                    ExchangeState.RECEIVED, audit(e, operator(user), AuditAction.OPERATOR_RESEND)));
             if (!moved) {
-                return problem(409, "Not resendable", "exchange " + exchangeId + " is " + e.state() + "; only FAILED can be resent");
+                return ApiResponses.problem(409, "Not resendable", "exchange " + exchangeId + " is " + e.state() + "; only FAILED can be resent");
             }
             IntakeReceipt release = new IntakeReceipt(e.noticeId(),
                     List.of(new IntakeReceipt.ExchangeRef(exchangeId, e.partnerId(), ExchangeState.RECEIVED.name())));
-            return new ApiResponse(200, ApiResponse.JSON, write(release), release);
-        }).orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId));
+            return ApiResponses.json(200, release, release);
+        }).orElseGet(() -> ApiResponses.problem(404, "Not found", "no exchange " + exchangeId));
     }
 
     public ApiResponse cancel(@Header("id") String exchangeId, @Header("X-Passage-User") String user) {
         return store.findExchange(exchangeId).map(e -> {
             boolean moved = store.transition(Transition.of(exchangeId, CANCELLABLE, ExchangeState.CANCELLED,
-                    audit(e, operator(user), "OPERATOR_CANCEL")).withError("cancelled by " + operator(user)));
-            return moved ? ok(Map.of("exchangeId", exchangeId, "state", ExchangeState.CANCELLED.name()))
-                    : problem(409, "Not cancellable", "exchange " + exchangeId + " is " + e.state()
+                    audit(e, operator(user), AuditAction.OPERATOR_CANCEL)).withError("cancelled by " + operator(user)));
+            return moved ? ApiResponses.ok(Map.of("exchangeId", exchangeId, "state", ExchangeState.CANCELLED.name()))
+                    : ApiResponses.problem(409, "Not cancellable", "exchange " + exchangeId + " is " + e.state()
                     + "; only an exchange not yet sent can be cancelled");
-        }).orElseGet(() -> problem(404, "Not found", "no exchange " + exchangeId));
+        }).orElseGet(() -> ApiResponses.problem(404, "Not found", "no exchange " + exchangeId));
     }
 
     public ApiResponse suspend(@Header("id") String partnerId, @Header("X-Passage-User") String user) {
         if (partners.find(partnerId).isEmpty()) {
-            return problem(404, "Not found", "no partner " + partnerId);
+            return ApiResponses.problem(404, "Not found", "no partner " + partnerId);
         }
         suspensions.suspend(partnerId, operator(user));
-        return ok(Map.of("partnerId", partnerId, "suspended", true));
+        return ApiResponses.ok(Map.of("partnerId", partnerId, "suspended", true));
     }
 
     public ApiResponse resume(@Header("id") String partnerId, @Header("X-Passage-User") String user) {
         if (partners.find(partnerId).isEmpty()) {
-            return problem(404, "Not found", "no partner " + partnerId);
+            return ApiResponses.problem(404, "Not found", "no partner " + partnerId);
         }
         suspensions.resume(partnerId, operator(user));
-        return ok(Map.of("partnerId", partnerId, "suspended", false));
+        return ApiResponses.ok(Map.of("partnerId", partnerId, "suspended", false));
     }
 
     /** {@code {"to":["partner",...]}}: forward an inbound notice, if its sender's handling code allows. */
@@ -103,18 +107,18 @@ public final class OperatorApi {
         try {
             JsonNode to = json.readTree(body == null ? new byte[0] : body).get("to");
             if (to == null || !to.isArray() || to.isEmpty()) {
-                return problem(400, "Invalid forward", "expected {\"to\":[\"partner-id\", ...]}");
+                return ApiResponses.problem(400, "Invalid forward", "expected {\"to\":[\"partner-id\", ...]}");
             }
             to.forEach(t -> targets.add(t.asText()));
         } catch (IOException e) {
-            return problem(400, "Invalid forward", "the body is not JSON");
+            return ApiResponses.problem(400, "Invalid forward", "the body is not JSON");
         }
         NoticeRecord notice = store.findNotice(noticeId).orElse(null);
         if (notice == null) {
-            return problem(404, "Not found", "no notice " + noticeId);
+            return ApiResponses.problem(404, "Not found", "no notice " + noticeId);
         }
         if (!notice.isInbound()) {
-            return problem(409, "Not an inbound notice", "a Canadian notice goes to more partners as a new version");
+            return ApiResponses.problem(409, "Not an inbound notice", "a Canadian notice goes to more partners as a new version");
         }
         PartnerProfile sender = partners.get(notice.originPartner());
         HandlingCode code = HandlingCode.valueOf(notice.handlingCode());
@@ -130,27 +134,27 @@ public final class OperatorApi {
         Instant now = clock.instant();
         if (!refusals.isEmpty()) {
             for (Violation v : refusals) {
-                ledger.append(AuditEvent.of(now, operator(user), "ONWARD_TRANSFER_REFUSED").withNotice(noticeId)
+                ledger.append(AuditEvent.of(now, operator(user), AuditAction.ONWARD_TRANSFER_REFUSED).withNotice(noticeId)
                         .withPartner(v.path().replaceAll("^\\$\\.to\\[|\\]$", ""))
                         .withDisclosure(null, notice.handlingCode()).withOutcome("REFUSED", "HANDLING_CODE"));
             }
-            return new ApiResponse(403, ApiResponse.PROBLEM, write(Problem.of(403, "Onward transfer refused",
-                    "the sender's handling code " + code + " and agreement do not allow it", refusals)), null);
+            return ApiResponses.problem(403, "Onward transfer refused",
+                    "the sender's handling code " + code + " and agreement do not allow it", refusals);
         }
         List<ExchangeRecord> exchanges = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
         for (String target : targets) {
             String exchangeId = "X-" + UUID.randomUUID();
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
-            exchanges.add(new ExchangeRecord(exchangeId, noticeId, target, "OUT", ExchangeState.RECEIVED, messageId,
+            exchanges.add(new ExchangeRecord(exchangeId, noticeId, target, Direction.OUT, ExchangeState.RECEIVED, messageId,
                     noticeId, 0, null, null, null, now, now, null, null));
-            events.add(AuditEvent.exchange(now, operator(user), "NOTICE_FORWARDED", noticeId, exchangeId, messageId,
+            events.add(AuditEvent.exchange(now, operator(user), AuditAction.NOTICE_FORWARDED, noticeId, exchangeId, messageId,
                     target).withDisclosure(null, notice.handlingCode()).withOutcome("RECEIVED", null));
         }
         store.addExchanges(exchanges, events);
         IntakeReceipt release = new IntakeReceipt(noticeId, exchanges.stream()
                 .map(e -> new IntakeReceipt.ExchangeRef(e.exchangeId(), e.partnerId(), e.state().name())).toList());
-        return new ApiResponse(202, ApiResponse.JSON, write(release), release);
+        return ApiResponses.json(202, release, release);
     }
 
     /** The domestic side's decision on a partner's notice: {@code {"decision":"ACCEPTED"|"REJECTED",...}}. */
@@ -160,21 +164,22 @@ public final class OperatorApi {
             JsonNode node = json.readTree(body == null ? new byte[0] : body);
             String decision = node == null || node.get("decision") == null ? "" : node.get("decision").asText();
             if (!BusinessResponse.ACCEPTED.equals(decision) && !BusinessResponse.REJECTED.equals(decision)) {
-                return problem(400, "Invalid response", "decision must be ACCEPTED or REJECTED");
+                return ApiResponses.problem(400, "Invalid response", "decision must be ACCEPTED or REJECTED");
             }
             response = new BusinessResponse(decision, text(node, "errorCode"), text(node, "description"));
         } catch (IOException e) {
-            return problem(400, "Invalid response", "the body is not JSON");
+            return ApiResponses.problem(400, "Invalid response", "the body is not JSON");
         }
         try {
-            var recorded = domesticResponse.record(noticeId, response, user == null || user.isBlank()
+            var recorded = domesticResponses.record(noticeId, response, user == null || user.isBlank()
                     ? "officer:unidentified" : "officer:" + user);
-            return new ApiResponse(202, ApiResponse.JSON, write(Map.of("responseId", recorded.responseId(),
-                    "messageId", recorded.messageId(), "partnerId", recorded.partnerId(), "state", recorded.state())), null);
+            return ApiResponses.json(202, Map.of("responseId", recorded.responseId(),
+                    "messageId", recorded.messageId(), "partnerId", recorded.partnerId(), "state", recorded.state()),
+                    Queueable.of(List.of(QueueItem.response(recorded.partnerId(), recorded.responseId()))));
         } catch (java.util.NoSuchElementException e) {
-            return problem(404, "Not found", e.getMessage());
+            return ApiResponses.problem(404, "Not found", e.getMessage());
         } catch (IllegalArgumentException e) {
-            return problem(400, "Invalid response", e.getMessage());
+            return ApiResponses.problem(400, "Invalid response", e.getMessage());
         }
     }
 
@@ -186,24 +191,8 @@ public final class OperatorApi {
         return user == null || user.isBlank() ? "operator:unidentified" : "operator:" + user;
     }
 
-    private static AuditEvent audit(ExchangeRecord e, String actor, String action) {
+    private static AuditEvent audit(ExchangeRecord e, String actor, AuditAction action) {
         return AuditEvent.exchange(null, actor, action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome("OK", null);
-    }
-
-    private ApiResponse ok(Object body) {
-        return new ApiResponse(200, ApiResponse.JSON, write(body), null);
-    }
-
-    private ApiResponse problem(int status, String title, String detail) {
-        return new ApiResponse(status, ApiResponse.PROBLEM, write(Problem.of(status, title, detail, List.of())), null);
-    }
-
-    private String write(Object o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON answer", e);
-        }
     }
 }

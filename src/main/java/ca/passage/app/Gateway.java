@@ -1,12 +1,12 @@
 package ca.passage.app;
 
 import ca.passage.api.HttpLayerProblems;
+import ca.passage.ledger.AuditAction;
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
 import ca.passage.crypto.FreshnessCheck;
 import ca.passage.crypto.InboundGuard;
-import ca.passage.inbound.DomesticResponse;
 import ca.passage.inbound.InboundSteps;
 import ca.passage.partner.PartnerSuspensions;
 import ca.passage.inbound.SeenMessageStore;
@@ -22,7 +22,6 @@ import ca.passage.crypto.TrustStore;
 import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.NoticeIntake;
 import ca.passage.partner.SharingPolicy;
-import ca.passage.intake.QueueSteps;
 import ca.passage.store.ArchiveKeys;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditJobs;
@@ -36,7 +35,10 @@ import ca.passage.store.MessageArchive;
 import ca.passage.notice.NoticeParser;
 import ca.passage.notice.NoticeRules;
 import ca.passage.outbound.AckMonitor;
+import ca.passage.outbound.DeliveryEngine;
+import ca.passage.outbound.DomesticResponses;
 import ca.passage.outbound.OutboundSteps;
+import ca.passage.outbound.QueueSteps;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.partner.PartnerRegistry;
@@ -136,12 +138,33 @@ public final class Gateway implements AutoCloseable {
         }
         requireKeys();
         warnAboutExpiringCertificates();
-        // A PKCS#12 keystore named in crypto-config/keystore.yaml wins; otherwise the PEM layout in the keys folder.
-        Keyring keyring = crypto.keystore().pkcs12() != null
-                ? Keyring.load(crypto.keystore(), KeyDirectory.GATEWAY, System.getenv())
-                : Keyring.load(settings.keysDir(), KeyDirectory.GATEWAY);
-        TrustStore trust = new TrustStore(settings.keysDir(), crypto, partners.all());
+        openStoreAndLedger();
+        openBroker();
+        main = new Main();
+        configureCamel();
+        Security security = openSecurity();
+        NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
+        PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
+        DomesticResponseStore responseStore = new DomesticResponseStore(database.dataSource(), ledger, clock);
+        DomesticResponses responses = new DomesticResponses(store, responseStore, partners, clock);
+        bindIntake(parser);
+        bindOutbound(parser, security, responseStore, responses);
+        bindInbound(parser, security, suspensions);
+        bindOperations(suspensions, responses);
+        bindAudit();
+        main.start();
+        HttpLayerProblems.install(main.getCamelContext(), settings.httpPort(), settings.managementPort());
+        addOutboundRoutes(suspensions.suspended());
+        auditStart();
+        LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
+                settings.httpPort(), settings.managementPort(), partners.all().size());
+    }
 
+    /** The gateway's keys and the partners' pinned certificates, and what seals and opens messages with them. */
+    private record Security(TrustStore trust, MessageSealer sealer, MessageOpener opener) {
+    }
+
+    private void openStoreAndLedger() {
         database = Database.open(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword());
         try {
             ledger = new AuditLedger(database.dataSource(), clock, CheckpointSigner.fromKeysDir(settings.keysDir(), true));
@@ -151,7 +174,9 @@ public final class Gateway implements AutoCloseable {
         store = new ExchangeStore(database.dataSource(), ledger, clock);
         archive = new MessageArchive(database.dataSource(), ledger, ArchiveKeys.load(settings.keysDir(),
                 database.dataSource()), clock);
+    }
 
+    private void openBroker() {
         String brokerUrl = settings.brokerUrl();
         if (brokerUrl == null) {
             broker = new EmbeddedBroker(settings.dataDir(), partners.all());
@@ -163,16 +188,9 @@ public final class Gateway implements AutoCloseable {
         // Consumers belong to their listener containers: a cached consumer outliving a stopped route (a suspended
         // partner) would keep messages in its client buffer where a restarted route cannot see them.
         connectionFactory.setCacheConsumers(false);
+    }
 
-        NoticeParser parser = new NoticeParser(new NoticeRules(partners::refusalFor), MAX_NOTICE_BYTES, clock);
-        NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
-        MessageSealer sealer = new MessageSealer(keyring, crypto.policy(), clock);
-        MessageOpener opener = new MessageOpener(keyring, crypto.policy(), clock);
-        PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
-        OutboundSteps outbound = new OutboundSteps(store, partners, parser, translators, trust, sealer, opener,
-                channel, ledger, archive, clock);
-
-        main = new Main();
+    private void configureCamel() {
         main.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
         main.addInitialProperty("camel.main.name", "passage");
         main.addInitialProperty("camel.server.enabled", "true");
@@ -186,35 +204,68 @@ public final class Gateway implements AutoCloseable {
         main.addInitialProperty("camel.metrics.binders", "jvm-info,jvm-memory,jvm-thread,file-descriptor");
         main.addInitialProperty("camel.rest.component", "platform-http");
         main.addInitialProperty("camel.rest.port", String.valueOf(settings.httpPort()));
+        // Inlining would fold a direct: route into the REST route that names it, and the JMS inbound route, which
+        // shares direct:inbound-message with the HTTP one, would find no consumer.
+        main.addInitialProperty("camel.rest.inlineRoutes", "false");
         main.addInitialProperty("passage.inbox", settings.inbox().toAbsolutePath().toString());
         main.addInitialProperty("passage.domestic", settings.domesticFolder().toAbsolutePath().toString());
         main.bind("jms", JmsComponent.jmsComponent(connectionFactory));
         PlatformHttpComponent platformHttp = new PlatformHttpComponent();
         platformHttp.setEngine(new RestHttpEngine(settings.httpPort()));
         main.bind("platform-http", platformHttp);
+    }
+
+    private Security openSecurity() {
+        // A PKCS#12 keystore named in crypto-config/keystore.yaml wins; otherwise the PEM layout in the keys folder.
+        Keyring keyring = crypto.keystore().pkcs12() != null
+                ? Keyring.load(crypto.keystore(), KeyDirectory.GATEWAY, System.getenv())
+                : Keyring.load(settings.keysDir(), KeyDirectory.GATEWAY);
+        return new Security(new TrustStore(settings.keysDir(), crypto, partners.all()),
+                new MessageSealer(keyring, crypto.policy(), clock), new MessageOpener(keyring, crypto.policy(), clock));
+    }
+
+    /** Intake (routes/intake.camel.yaml): officers' notices, approval, and the one way onto the outbound queues. */
+    private void bindIntake(NoticeParser parser) {
+        NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store), store));
-        PartnerSuspensions suspensions = new PartnerSuspensions(database.dataSource(), ledger, clock);
-        DomesticResponse domesticResponse = new DomesticResponse(store,
-                new DomesticResponseStore(database.dataSource(), ledger, clock), partners, trust, sealer, opener, channel,
-                archive, clock);
-        main.bind("domesticResponse", domesticResponse);
-        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger, domesticResponse, clock));
+    }
+
+    /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
+    private void bindOutbound(NoticeParser parser, Security security, DomesticResponseStore responseStore,
+                              DomesticResponses responses) {
+        PartnerHttpChannel channel = new PartnerHttpChannel(Duration.ofSeconds(5), settings.deliveryTimeout());
+        main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
+        main.bind("domesticResponses", responses);
+        main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
+                security.opener(), channel, archive));
+        main.bind("queueSteps", new QueueSteps(store, responseStore, clock, Duration.ofSeconds(15)));
+        main.bind("ackMonitor", new AckMonitor(store, partners, clock));
+    }
+
+    /** Inbound (routes/inbound.camel.yaml): partners' messages, refused or handed to the domestic side. */
+    private void bindInbound(NoticeParser parser, Security security, PartnerSuspensions suspensions) {
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
-        InboundGuard guard = new InboundGuard(opener, new FreshnessCheck(crypto.policy(), clock), seen);
-        main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, trust, guard,
-                sealer, translators, parser, store, ledger, archive,
-                crypto.policy().maxMessageBytes(), clock));
-        main.bind("queueSteps", new QueueSteps(store, clock, Duration.ofSeconds(15)));
-        main.bind("outboundSteps", outbound);
-        main.bind("ackMonitor", new AckMonitor(store, partners, clock));
+        InboundGuard guard = new InboundGuard(security.opener(), new FreshnessCheck(crypto.policy(), clock), seen);
+        main.bind("inboundSteps", new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
+                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock));
+    }
+
+    /** Operations (routes/operations.camel.yaml): resend, cancel, suspend, resume, forward, respond. */
+    private void bindOperations(PartnerSuspensions suspensions, DomesticResponses responses) {
+        main.bind("operatorApi", new OperatorApi(store, partners, suspensions, ledger, responses, clock));
+    }
+
+    /** Audit (routes/audit.camel.yaml): the auditors' API, checkpoints and the archive purge. */
+    private void bindAudit() {
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
         witness = new CheckpointWitness(settings.checkpointLog(), settings.witnessEndpoint());
         main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock, witness));
-        main.start();
-        HttpLayerProblems.install(main.getCamelContext(), settings.httpPort(), settings.managementPort());
+    }
+
+    /** One outbound route per enabled partner; a suspended partner's stays stopped, so its queue holds. */
+    private void addOutboundRoutes(Set<String> suspended) {
         try {
-            Set<String> suspended = new PartnerSuspensions(database.dataSource(), ledger, clock).suspended();
             for (PartnerProfile p : partners.all()) {
                 if (p.enabled()) {
                     String routeId = TemplatedRouteBuilder.builder(main.getCamelContext(), "outbound-partner")
@@ -230,16 +281,18 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the outbound routes: " + e.getMessage(), e);
         }
-        ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STARTED").withOutcome("OK", null));
-        ledger.append(AuditEvent.of(clock.instant(), "system", "PARTNER_PROFILES_LOADED")
+    }
+
+    /** The start and what it loaded, as digests: a configuration or key change shows in the ledger. */
+    private void auditStart() {
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STARTED).withOutcome("OK", null));
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.PARTNER_PROFILES_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.partnerProfiles(), ".yaml")).withOutcome("OK", null));
-        ledger.append(AuditEvent.of(clock.instant(), "system", "CRYPTO_CONFIG_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.CRYPTO_CONFIG_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.cryptoConfig(), ".yaml")).withOutcome("OK", null));
         // Certificates only: the digest shows a key change (rotation, new partner certificate), never a secret.
-        ledger.append(AuditEvent.of(clock.instant(), "system", "CERTIFICATES_LOADED")
+        ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.CERTIFICATES_LOADED)
                 .withDigest(ConfigurationDigest.of(settings.keysDir(), ".cert.pem")).withOutcome("OK", null));
-        LOG.info("Passage gateway up: REST on :{}, health on :{}/observe/health, {} partner(s)",
-                settings.httpPort(), settings.managementPort(), partners.all().size());
     }
 
     private void requireKeys() {
@@ -271,7 +324,7 @@ public final class Gateway implements AutoCloseable {
             broker.close();
         }
         if (ledger != null) {
-            ledger.append(AuditEvent.of(clock.instant(), "system", "GATEWAY_STOPPED").withOutcome("OK", null));
+            ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STOPPED).withOutcome("OK", null));
             ledger.close();
             if (witness != null) {
                 witness.publishFrom(ledger); // the final checkpoint, too

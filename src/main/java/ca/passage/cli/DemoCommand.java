@@ -2,6 +2,7 @@ package ca.passage.cli;
 
 import ca.passage.app.Gateway;
 import ca.passage.devtools.pki.DevPki;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
@@ -111,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.printf("    %-40s %-4s %-14s %-16s %8d %s%n", e.noticeId(), e.direction(), e.partnerId(), e.state(),
                         e.attempts(), rtt);
             }
-            long outbound = all.stream().filter(e -> "OUT".equals(e.direction())).count();
+            long outbound = all.stream().filter(e -> e.direction() == Direction.OUT).count();
             long acknowledged = all.stream().filter(e -> e.state() == ExchangeState.ACKNOWLEDGED).count();
             long inboundReceived = all.stream().filter(e -> e.state() == ExchangeState.RECEIVED_INBOUND).count();
             gateway.checkpointAuditChain();

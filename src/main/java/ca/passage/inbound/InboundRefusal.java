@@ -3,7 +3,7 @@ package ca.passage.inbound;
 import ca.passage.envelope.EbmsError;
 
 /** A refused inbound message, with the ebMS error to answer and the code to audit. */
-class InboundRefusal extends RuntimeException {
+public class InboundRefusal extends RuntimeException {
 
     private final EbmsError error;
     private final String auditCode;

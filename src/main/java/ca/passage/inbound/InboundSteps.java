@@ -14,8 +14,10 @@ import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.ErrorSignal;
 import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -87,43 +89,29 @@ public final class InboundSteps {
         this.clock = clock;
     }
 
-    public InboundAnswer receive(byte[] raw) {
-        String digest = Digests.sha256(raw == null ? new byte[0] : raw);
-        String claimedSender = null;
-        String claimedMessageId = null;
-        try {
-            if (raw == null || raw.length == 0) {
-                throw new InboundRefusal(EbmsError.INVALID_HEADER, "EMPTY", "empty message");
-            }
-            if (raw.length > maxBytes) {
-                throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
-                        "message is " + raw.length + " bytes; the limit is " + maxBytes);
-            }
-            EnvelopeHeader claimed = peekHeader(raw);
-            claimedSender = claimed.from();
-            claimedMessageId = claimed.messageId();
-            PartnerProfile partner = knownPartner(claimed.from());
-            TrustStore.PartnerSecurity security = trust.of(partner.id());
-            OpenedMessage opened = guard.accept(raw, security.trust(), security.profile());
-            EnvelopeHeader header = Envelope.readHeader(opened.document());
-            // Only authenticated messages are archived; a refused one is kept as its digest in the audit event.
-            archive.store(MessageArchive.Direction.RECEIVED, partner.id(), header.messageId(), null, raw);
-            return switch (header.action()) {
-                case EnvelopeHeader.ACTION_RECEIPT -> receipt(partner, opened.document(), raw, digest);
-                case BusinessResponse.ACTION -> businessResponse(partner, opened.document(), header, digest);
-                case EnvelopeHeader.ACTION_NOTIFY -> notice(partner, opened.document(), header, digest);
-                default -> throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
-                        "action " + header.action() + " is not one Passage serves");
-            };
-        } catch (SecurityRefusal e) {
-            return refuse(new InboundRefusal(ebmsFor(e.code()), e.code().name(), e.getMessage()),
-                    claimedSender, claimedMessageId, digest);
-        } catch (InboundRefusal e) {
-            return refuse(e, claimedSender, claimedMessageId, digest);
-        } catch (EnvelopeException e) {
-            return refuse(new InboundRefusal(EbmsError.INVALID_HEADER, "INVALID_HEADER", e.getMessage()),
-                    claimedSender, claimedMessageId, digest);
+    /** Step 1: the sender its header claims, a known partner not suspended; size and well-formedness first. */
+    public InboundMessage identify(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new InboundRefusal(EbmsError.INVALID_HEADER, "EMPTY", "empty message");
         }
+        if (raw.length > maxBytes) {
+            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
+                    "message is " + raw.length + " bytes; the limit is " + maxBytes);
+        }
+        return InboundMessage.identified(raw, Digests.sha256(raw), knownPartner(peekHeader(raw).from()));
+    }
+
+    /** Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay. */
+    public InboundMessage open(InboundMessage m) {
+        TrustStore.PartnerSecurity security = trust.of(m.partner().id());
+        OpenedMessage opened = guard.accept(m.raw(), security.trust(), security.profile());
+        return m.opened(opened.document(), Envelope.readHeader(opened.document()));
+    }
+
+    /** Step 3: only authenticated messages are archived; a refused one is kept as its digest in the audit event. */
+    public InboundMessage archive(InboundMessage m) {
+        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.header().messageId(), null, m.raw());
+        return m;
     }
 
     private EnvelopeHeader peekHeader(byte[] raw) {
@@ -149,12 +137,14 @@ public final class InboundSteps {
     }
 
     /** An asynchronous receipt for one of our messages. Unknown or closed: audited and ignored, not an error. */
-    private InboundAnswer receipt(PartnerProfile partner, Document doc, byte[] raw, String digest) {
-        Receipt receipt = Receipt.read(doc);
+    public InboundAnswer receipt(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        String digest = m.digest();
+        Receipt receipt = Receipt.read(m.document());
         Optional<ExchangeRecord> found = store.findByMessageId(receipt.header().refToMessageId())
                 .filter(e -> e.partnerId().equals(partner.id()));
         if (found.isEmpty() || !AWAITING_RECEIPT.contains(found.get().state())) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), "RECEIPT_IGNORED")
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RECEIPT_IGNORED)
                     .withPartner(partner.id()).withDigest(digest)
                     .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"));
             return InboundAnswer.xml(200, new byte[0]);
@@ -165,25 +155,28 @@ public final class InboundSteps {
                     "receipt digest does not match the message sent as " + e.messageId());
         }
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
-                AuditEvent.exchange(null, "partner:" + partner.id(), "RECEIPT_ACCEPTED", e.noticeId(), e.exchangeId(),
+                AuditEvent.exchange(null, "partner:" + partner.id(), AuditAction.RECEIPT_ACCEPTED, e.noticeId(), e.exchangeId(),
                         e.messageId(), e.partnerId()).withDigest(digest).withOutcome("OK", null))
-                .withReceiptDigest(Digests.sha256(raw)));
+                .withReceiptDigest(digest));
         return InboundAnswer.xml(200, new byte[0]);
     }
 
     /** The partner accepted or rejected one of our notices. */
-    private InboundAnswer businessResponse(PartnerProfile partner, Document doc, EnvelopeHeader header, String digest) {
-        BusinessResponse response = BusinessResponse.read(doc);
+    public InboundAnswer businessResponse(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        EnvelopeHeader header = m.header();
+        String digest = m.digest();
+        BusinessResponse response = BusinessResponse.read(m.document());
         Optional<ExchangeRecord> found = Optional.ofNullable(header.refToMessageId())
                 .flatMap(store::findByMessageId).filter(e -> e.partnerId().equals(partner.id()));
         if (found.isEmpty()) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), "RESPONSE_IGNORED")
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RESPONSE_IGNORED)
                     .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"));
             return InboundAnswer.xml(200, new byte[0]);
         }
         ExchangeRecord e = found.get();
         AuditEvent audit = AuditEvent.exchange(null, "partner:" + partner.id(),
-                response.rejected() ? "PARTNER_REJECTED" : "PARTNER_ACCEPTED", e.noticeId(), e.exchangeId(),
+                response.rejected() ? AuditAction.PARTNER_REJECTED : AuditAction.PARTNER_ACCEPTED, e.noticeId(), e.exchangeId(),
                 e.messageId(), e.partnerId()).withDigest(digest).withOutcome(response.status(), response.errorCode());
         if (response.rejected()) {
             EnumSet<ExchangeState> from = EnumSet.of(ExchangeState.SENT, ExchangeState.ACK_OVERDUE, ExchangeState.ACKNOWLEDGED);
@@ -197,10 +190,13 @@ public final class InboundSteps {
     }
 
     /** A partner's notice for Canada: translated, stored, handed to the domestic side, receipted. */
-    private InboundAnswer notice(PartnerProfile partner, Document doc, EnvelopeHeader header, String digest) {
+    public InboundAnswer notice(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        EnvelopeHeader header = m.header();
+        String digest = m.digest();
         CaseNotice notice;
         try {
-            notice = translators.forFormat(partner.format()).fromPartner(Envelope.payloadContent(doc), partner);
+            notice = translators.forFormat(partner.format()).fromPartner(Envelope.payloadContent(m.document()), partner);
         } catch (TranslationException e) {
             throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
         }
@@ -217,11 +213,11 @@ public final class InboundSteps {
                 notice.requestedAction().label(), notice.priority().name(), header.handlingCode(),
                 notice.legalBasis().instrument(), "partner:" + partner.id(), now, Digests.sha256(canonical), canonical,
                 "NOT_REQUIRED", null, null, partner.id());
-        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), "IN",
+        ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), Direction.IN,
                 ExchangeState.RECEIVED_INBOUND, header.messageId(), header.conversationId(), 1, null, null, null,
                 now, now, now, now);
         store.storeNotice(record, List.of(exchange), List.of(
-                AuditEvent.exchange(now, "partner:" + partner.id(), "INBOUND_NOTICE_RECEIVED", noticeId, exchangeId,
+                AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_RECEIVED, noticeId, exchangeId,
                                 header.messageId(), partner.id())
                         .withDisclosure(notice.legalBasis().instrument(), header.handlingCode())
                         .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
@@ -239,16 +235,44 @@ public final class InboundSteps {
         return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), security.trust(), security.profile());
     }
 
-    private InboundAnswer refuse(InboundRefusal r, String sender, String messageId, String digest) {
+    /**
+     * The route's one answer to every refusal: an ebMS-style error signal, audited with the digest of what was
+     * refused (and the sender, when its header names a known partner); nothing is stored or queued for it.
+     */
+    public InboundAnswer refuse(Exception refusal, byte[] raw) {
+        InboundRefusal r;
+        if (refusal instanceof InboundRefusal ir) {
+            r = ir;
+        } else if (refusal instanceof SecurityRefusal sr) {
+            r = new InboundRefusal(ebmsFor(sr.code()), sr.code().name(), sr.getMessage());
+        } else {
+            r = new InboundRefusal(EbmsError.INVALID_HEADER, "INVALID_HEADER", refusal.getMessage());
+        }
+        String digest = Digests.sha256(raw == null ? new byte[0] : raw);
+        EnvelopeHeader claimed = claimedHeader(raw);
+        String sender = claimed == null ? null : claimed.from();
+        String messageId = claimed == null ? null : claimed.messageId();
         LOG.warn("inbound message refused: {} ({})", r.auditCode(), r.error().code());
         boolean knownSender = sender != null && partners.find(sender).isPresent();
         ledger.append(AuditEvent.of(clock.instant(), knownSender ? "partner:" + sender : "unknown-sender",
-                        "INBOUND_REFUSED")
+                        AuditAction.INBOUND_REFUSED)
                 .withPartner(knownSender ? sender : null).withDigest(digest)
                 .withOutcome("REFUSED", r.auditCode()));
         int status = r.error() == EbmsError.FAILED_AUTHENTICATION || r.error() == EbmsError.POLICY_NONCOMPLIANCE
                 ? 403 : 400;
         return InboundAnswer.xml(status, new ErrorSignal(r.error(), messageId, r.auditCode() + ": " + r.getMessage()).toXml());
+    }
+
+    /** The header a refused message claims, when it can be read at all. */
+    private static EnvelopeHeader claimedHeader(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            return null;
+        }
+        try {
+            return Envelope.readHeader(SecureXml.parse(raw));
+        } catch (SAXException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String inboundNoticeId(String partnerId, String noticeId) {

@@ -1,5 +1,6 @@
 package ca.passage.intake;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -39,7 +40,7 @@ public final class NoticeApproval {
         String actor = "supervisor:" + supervisor;
         List<Transition> moves = held.stream().map(e -> Transition.of(e.exchangeId(),
                 EnumSet.of(ExchangeState.PENDING_APPROVAL), to,
-                AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? "NOTICE_APPROVED" : "NOTICE_REJECTED",
+                AuditEvent.exchange(null, actor, decision == Decision.APPROVE ? AuditAction.NOTICE_APPROVED : AuditAction.NOTICE_REJECTED,
                         e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId()).withOutcome(to.name(), null))).toList();
         store.decideApproval(noticeId, decision == Decision.APPROVE ? "APPROVED" : "REJECTED", actor, moves);
         List<IntakeReceipt.ExchangeRef> released = decision == Decision.APPROVE

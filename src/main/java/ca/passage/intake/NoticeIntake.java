@@ -1,7 +1,9 @@
 package ca.passage.intake;
 
 import ca.passage.envelope.Digests;
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -92,7 +94,7 @@ public final class NoticeIntake {
                 needsApproval ? "PENDING" : "NOT_REQUIRED", null, null, null);
         List<ExchangeRecord> exchanges = new ArrayList<>();
         List<AuditEvent> events = new ArrayList<>();
-        events.add(AuditEvent.of(now, submittedBy, "NOTICE_RECEIVED").withNotice(notice.noticeId())
+        events.add(AuditEvent.of(now, submittedBy, AuditAction.NOTICE_RECEIVED).withNotice(notice.noticeId())
                 .withDisclosure(notice.legalBasis().instrument(), notice.handling().code().name())
                 .withDigest(digest).withOutcome("ACCEPTED", null));
         for (String partnerId : notice.recipients()) {
@@ -100,9 +102,9 @@ public final class NoticeIntake {
             String messageId = exchangeId.substring(2) + "@passage.gc.ca";
             // A notice that needs a supervisor holds all its exchanges: it leaves as one decision, or not at all.
             ExchangeState state = needsApproval ? ExchangeState.PENDING_APPROVAL : ExchangeState.RECEIVED;
-            exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, "OUT", state,
+            exchanges.add(new ExchangeRecord(exchangeId, notice.noticeId(), partnerId, Direction.OUT, state,
                     messageId, notice.noticeId(), 0, null, null, null, now, now, null, null));
-            events.add(AuditEvent.exchange(now, submittedBy, "EXCHANGE_CREATED", notice.noticeId(), exchangeId,
+            events.add(AuditEvent.exchange(now, submittedBy, AuditAction.EXCHANGE_CREATED, notice.noticeId(), exchangeId,
                     messageId, partnerId).withOutcome(state.name(), null));
         }
         store.storeNotice(record, exchanges, events);

@@ -52,15 +52,15 @@ public record AuditEvent(Instant time, String actor, String action, String notic
     }
 
     /** An event with only actor and action; {@code time} may be null (the ledger then stamps its clock). */
-    public static AuditEvent of(Instant time, String actor, String action) {
-        return new AuditEvent(time, actor, action, null, null, null, null, null, null, null, null, null);
+    public static AuditEvent of(Instant time, String actor, AuditAction action) {
+        return new AuditEvent(time, actor, action.name(), null, null, null, null, null, null, null, null, null);
     }
 
     /** An event about one exchange (one notice sent to or received from one partner). */
-    public static AuditEvent exchange(Instant time, String actor, String action, String noticeId, String exchangeId,
+    public static AuditEvent exchange(Instant time, String actor, AuditAction action, String noticeId, String exchangeId,
                                       String messageId, String partnerId) {
-        return new AuditEvent(time, actor, action, noticeId, exchangeId, messageId, partnerId, null, null, null, null,
-                null);
+        return new AuditEvent(time, actor, action.name(), noticeId, exchangeId, messageId, partnerId, null, null, null,
+                null, null);
     }
 
     public AuditEvent withTime(Instant t) {

@@ -37,41 +37,41 @@ public final class AuditorSession {
     }
 
     public VerificationResult verify(List<Checkpoint> externalCheckpoints) {
-        VerificationResult r = logged("AUDIT_VERIFY", null, null, null,
+        VerificationResult r = logged(AuditAction.AUDIT_VERIFY, null, null, null,
                 () -> new LedgerVerifier(keys, ledger.policy()).verify(dataSource, externalCheckpoints));
         return r;
     }
 
     public VerificationResult verifyExport(Path file, List<Checkpoint> externalCheckpoints) {
-        return logged("AUDIT_VERIFY_EXPORT", null, null, null,
+        return logged(AuditAction.AUDIT_VERIFY_EXPORT, null, null, null,
                 () -> new LedgerVerifier(keys).verifyExport(file, externalCheckpoints));
     }
 
     public AuditSearch.Page search(AuditQuery q) {
-        return logged("AUDIT_SEARCH", q.noticeId(), q.exchangeId(), q.partnerId(),
+        return logged(AuditAction.AUDIT_SEARCH, q.noticeId(), q.exchangeId(), q.partnerId(),
                 () -> new AuditSearch(dataSource).search(q));
     }
 
     public long export(AuditExport.Format format, Path out) {
-        return logged("AUDIT_EXPORT_" + format.name(), null, null, null,
+        return logged(AuditAction.exportOf(format), null, null, null,
                 () -> new AuditExport(dataSource, clock).export(format, out));
     }
 
     public int exportCheckpoints(Path out) {
-        return logged("AUDIT_EXPORT_CHECKPOINTS", null, null, null, () -> CheckpointExport.export(dataSource, out));
+        return logged(AuditAction.AUDIT_EXPORT_CHECKPOINTS, null, null, null, () -> CheckpointExport.export(dataSource, out));
     }
 
     public DisclosureReport.Report disclosureForNotice(String noticeId) {
-        return logged("AUDIT_REPORT_NOTICE", noticeId, null, null,
+        return logged(AuditAction.AUDIT_REPORT_NOTICE, noticeId, null, null,
                 () -> new DisclosureReport(dataSource).forNotice(noticeId));
     }
 
     public DisclosureReport.Report disclosureForPartner(String partnerId, Instant from, Instant to) {
-        return logged("AUDIT_REPORT_PARTNER", null, null, partnerId,
+        return logged(AuditAction.AUDIT_REPORT_PARTNER, null, null, partnerId,
                 () -> new DisclosureReport(dataSource).forPartner(partnerId, from, to));
     }
 
-    private <T> T logged(String action, String noticeId, String exchangeId, String partnerId, Supplier<T> query) {
+    private <T> T logged(AuditAction action, String noticeId, String exchangeId, String partnerId, Supplier<T> query) {
         T result;
         try {
             result = query.get();
@@ -92,9 +92,9 @@ public final class AuditorSession {
         return result;
     }
 
-    private void record(String action, String noticeId, String exchangeId, String partnerId, String outcome,
+    private void record(AuditAction action, String noticeId, String exchangeId, String partnerId, String outcome,
                         String error) {
-        ledger.append(new AuditEvent(null, principal.id(), action, noticeId, exchangeId, null, partnerId, null, null,
+        ledger.append(new AuditEvent(null, principal.id(), action.name(), noticeId, exchangeId, null, partnerId, null, null,
                 null, outcome, error));
     }
 }

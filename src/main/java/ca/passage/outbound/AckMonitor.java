@@ -1,5 +1,6 @@
 package ca.passage.outbound;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -32,9 +33,9 @@ public final class AckMonitor {
     }
 
     /** Marks overdue exchanges and returns those to send again; the route queues them. */
-    public List<ExchangeRecord> overdueToResend() {
+    public Queueable overdueToResend() {
         Instant now = clock.instant();
-        List<ExchangeRecord> resend = new ArrayList<>();
+        List<QueueItem> resend = new ArrayList<>();
         for (ExchangeRecord e : store.search(null, ExchangeState.SENT, 10_000)) {
             PartnerProfile partner = partners.find(e.partnerId()).orElse(null);
             if (partner == null || e.sentAt() == null
@@ -43,19 +44,19 @@ public final class AckMonitor {
             }
             if (e.attempts() >= partner.retry().maxAttempts()) {
                 store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.FAILED,
-                        audit(e, "EXCHANGE_FAILED", "FAILED", "MISSING_RECEIPT"))
+                        audit(e, AuditAction.EXCHANGE_FAILED, "FAILED", "MISSING_RECEIPT"))
                         .withError("no receipt after " + e.attempts() + " attempt(s), timeout "
                                 + partner.acknowledgementTimeout()));
             } else if (store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
-                    ExchangeState.ACK_OVERDUE, audit(e, "ACK_OVERDUE", "OVERDUE", "MISSING_RECEIPT"))
+                    ExchangeState.ACK_OVERDUE, audit(e, AuditAction.ACK_OVERDUE, "OVERDUE", "MISSING_RECEIPT"))
                     .withError("no receipt within " + partner.acknowledgementTimeout()))) {
-                resend.add(e);
+                resend.add(QueueItem.notice(e.partnerId(), e.exchangeId()));
             }
         }
-        return resend;
+        return Queueable.of(resend);
     }
 
-    private static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {
+    private static AuditEvent audit(ExchangeRecord e, AuditAction action, String outcome, String errorCode) {
         return AuditEvent.exchange(null, "system", action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome(outcome, errorCode);
     }

@@ -1,20 +1,10 @@
 package ca.passage.outbound;
 
-import ca.passage.channel.DeliveryException;
-import ca.passage.channel.PartnerHttpChannel;
-import ca.passage.crypto.MessageOpener;
-import ca.passage.crypto.MessageSealer;
-import ca.passage.crypto.OpenedMessage;
-import ca.passage.crypto.SecurityRefusal;
-import ca.passage.crypto.TrustStore;
-import ca.passage.envelope.Digests;
+import ca.passage.ledger.AuditAction;
 import ca.passage.envelope.Envelope;
-import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
-import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
-import ca.passage.store.MessageArchive;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
@@ -32,7 +22,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The steps of the outbound route, one method each, in route order. Each is safe to repeat: the broker may
+ * The notice-specific steps of the outbound route, one method each, in route order (sealing, posting and the
+ * receipt are the {@link DeliveryEngine}'s, shared with domestic responses). Each is safe to repeat: the broker may
  * redeliver after a crash, and a repeated step either finds the exchange already past it or redoes it with the
  * same message id, which the partner de-duplicates.
  */
@@ -46,27 +37,16 @@ public final class OutboundSteps {
     private final PartnerRegistry partners;
     private final NoticeParser notices;
     private final TranslatorRegistry translators;
-    private final TrustStore trust;
-    private final MessageSealer sealer;
-    private final MessageOpener opener;
-    private final PartnerHttpChannel channel;
     private final AuditLedger ledger;
-    private final MessageArchive archive;
     private final Clock clock;
 
     public OutboundSteps(ExchangeStore store, PartnerRegistry partners, NoticeParser notices,
-                         TranslatorRegistry translators, TrustStore trust, MessageSealer sealer, MessageOpener opener,
-                         PartnerHttpChannel channel, AuditLedger ledger, MessageArchive archive, Clock clock) {
+                         TranslatorRegistry translators, AuditLedger ledger, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.notices = notices;
         this.translators = translators;
-        this.trust = trust;
-        this.sealer = sealer;
-        this.opener = opener;
-        this.channel = channel;
         this.ledger = ledger;
-        this.archive = archive;
         this.clock = clock;
     }
 
@@ -78,12 +58,12 @@ public final class OutboundSteps {
         }
         ExchangeRecord e = found.get();
         boolean claimed = store.transition(Transition.of(e.exchangeId(), SENDABLE, ExchangeState.SENDING,
-                audit(e, "DELIVERY_ATTEMPT", "STARTED", null)).countingAttempt());
+                audit(e, AuditAction.DELIVERY_ATTEMPT, "STARTED", null)).countingAttempt());
         if (!claimed) {
             return Optional.empty();
         }
         NoticeRecord stored = store.findNotice(e.noticeId()).orElseThrow();
-        return Optional.of(OutboundMessage.start(e, partners.get(e.partnerId()), notices.readStored(stored.content())));
+        return Optional.of(OutboundMessage.notice(e, partners.get(e.partnerId()), notices.readStored(stored.content())));
     }
 
     /**
@@ -95,7 +75,7 @@ public final class OutboundSteps {
         if (!payload.removedCategories().isEmpty()) {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), "POLICY_APPLIED", "FILTERED", "REMOVED:" + removed)
+            ledger.append(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
                     .withDisclosure(m.notice().legalBasis().instrument(), payload.handlingCode().name())
                     .withTime(clock.instant()));
         }
@@ -111,89 +91,17 @@ public final class OutboundSteps {
         return m.withEnvelope(Envelope.build(header, m.payload().xml()));
     }
 
-    /** Step 4: signed and encrypted for the partner; there is no other way out. */
-    public OutboundMessage seal(OutboundMessage m) {
-        TrustStore.PartnerSecurity security = trust.of(m.partner().id());
-        byte[] sealed = sealer.seal(m.envelope(), security.trust(), security.profile());
-        return m.withSealed(sealed, Digests.sha256(sealed));
-    }
-
-    /**
-     * Step 5: on the wire, after the exact bytes are in the encrypted message archive (nothing leaves without its
-     * copy). A failure is recorded and rethrown so the broker redelivers with back-off.
-     */
-    public OutboundMessage post(OutboundMessage m) {
-        archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.exchange().messageId(),
-                m.exchange().exchangeId(), m.sealed());
-        try {
-            byte[] answer = channel.post(m.partner().channel().endpoint(), m.sealed());
-            store.transition(new Transition(m.exchange().exchangeId(), EnumSet.of(ExchangeState.SENDING),
-                    ExchangeState.SENT, false, null, m.sealedDigest(), null,
-                    audit(m.exchange(), "MESSAGE_SENT", "OK", null)
-                            .withDisclosure(m.notice().legalBasis().instrument(), m.payload().handlingCode().name())
-                            .withDigest(m.sealedDigest())));
-            return m.withAnswer(answer);
-        } catch (DeliveryException e) {
-            attemptFailed(m.exchange(), EnumSet.of(ExchangeState.SENDING), e.getMessage());
-            throw e;
-        }
-    }
-
-    /**
-     * Step 6: the partner's signed receipt, verified against its pinned certificate, closes the exchange. A partner
-     * that answers without one (HTTP 202, empty body) sends it later to the inbound endpoint; until then the
-     * exchange stays SENT and the acknowledgement monitor watches its timeout.
-     */
-    public ExchangeState acceptReceipt(OutboundMessage m) {
-        TrustStore.PartnerSecurity security = trust.of(m.partner().id());
-        ExchangeRecord e = m.exchange();
-        if (m.answer() == null || m.answer().length == 0) {
-            return ExchangeState.SENT;
-        }
-        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.exchange().messageId(),
-                e.exchangeId(), m.answer());
-        Receipt receipt;
-        try {
-            OpenedMessage opened = opener.open(m.answer(), security.trust(), security.profile());
-            receipt = Receipt.read(opened.document());
-        } catch (SecurityRefusal | EnvelopeException ex) {
-            String reason = "invalid receipt: " + ex.getMessage();
-            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
-            throw new DeliveryException(reason);
-        }
-        if (!e.messageId().equals(receipt.header().refToMessageId())
-                || !receipt.receivedDigest().equalsIgnoreCase(m.sealedDigest())) {
-            String reason = "receipt does not match the message sent (RefToMessageId or digest differs)";
-            attemptFailed(e, EnumSet.of(ExchangeState.SENT), reason);
-            throw new DeliveryException(reason);
-        }
-        String receiptDigest = Digests.sha256(m.answer());
-        boolean closed = store.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT),
-                ExchangeState.ACKNOWLEDGED, audit(e, "RECEIPT_ACCEPTED", "OK", null).withDigest(receiptDigest))
-                .withReceiptDigest(receiptDigest));
-        return closed ? ExchangeState.ACKNOWLEDGED : store.findExchange(e.exchangeId()).orElseThrow().state();
-    }
-
-    /**
-     * A failed attempt: back to QUEUED (the broker redelivers after the partner's back-off) with the reason kept
-     * for operators, and the attempt audited.
-     */
-    private void attemptFailed(ExchangeRecord e, EnumSet<ExchangeState> from, String reason) {
-        store.transition(Transition.of(e.exchangeId(), from, ExchangeState.QUEUED,
-                audit(e, "DELIVERY_ATTEMPT", "FAILED", "DELIVERY_FAILURE")).withError(reason));
-    }
-
     /** Dead letter: the broker gave up after the partner's retry limit. */
     public void markFailed(String exchangeId) {
         store.findExchange(exchangeId).ifPresent(e -> {
             String reason = "retry limit reached" + (e.lastError() == null ? "" : "; last error: " + e.lastError());
             EnumSet<ExchangeState> open = EnumSet.complementOf(EnumSet.copyOf(ExchangeState.FINAL));
             store.transition(Transition.of(exchangeId, open, ExchangeState.FAILED,
-                    audit(e, "EXCHANGE_FAILED", "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                    audit(e, AuditAction.EXCHANGE_FAILED, "FAILED", "DELIVERY_FAILURE")).withError(reason));
         });
     }
 
-    private static AuditEvent audit(ExchangeRecord e, String action, String outcome, String errorCode) {
+    static AuditEvent audit(ExchangeRecord e, AuditAction action, String outcome, String errorCode) {
         return AuditEvent.exchange(null, "system", action, e.noticeId(), e.exchangeId(), e.messageId(), e.partnerId())
                 .withOutcome(outcome, errorCode);
     }

@@ -1,5 +1,6 @@
 package ca.passage.partner;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.store.Jdbc;
@@ -75,7 +76,7 @@ public final class PartnerSuspensions {
             }
             if (changed == 1) {
                 ledger.append(c, AuditEvent.of(clock.instant(), operator,
-                        suspend ? "PARTNER_SUSPENDED" : "PARTNER_RESUMED").withPartner(partnerId).withOutcome("OK", null));
+                        suspend ? AuditAction.PARTNER_SUSPENDED : AuditAction.PARTNER_RESUMED).withPartner(partnerId).withOutcome("OK", null));
             }
             return changed == 1;
         });

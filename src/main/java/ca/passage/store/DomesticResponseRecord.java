@@ -8,7 +8,15 @@ public record DomesticResponseRecord(String responseId, String noticeId, String 
                                      String recordedBy, String state, int attempts, String lastError,
                                      Instant nextAttemptAt, Instant createdAt, Instant sentAt, String receiptDigest) {
 
+    /** Recorded, not yet on the partner's queue. */
     public static final String PENDING = "PENDING";
+    /** On the partner's queue: the broker delivers it, redelivering with the partner's back-off. */
+    public static final String QUEUED = "QUEUED";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
+
+    /** Still to be delivered. */
+    public boolean open() {
+        return PENDING.equals(state) || QUEUED.equals(state);
+    }
 }

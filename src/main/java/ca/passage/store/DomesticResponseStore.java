@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +52,13 @@ public final class DomesticResponseStore {
         });
     }
 
-    /** Responses due for a delivery attempt now. */
-    public List<DomesticResponseRecord> due() {
-        return query("WHERE state = 'PENDING' AND next_attempt_at <= ? ORDER BY created_at", Jdbc.utc(clock.instant()));
+    /** Responses recorded before {@code before} and still not on their partner's queue. */
+    public List<DomesticResponseRecord> unqueued(Instant before) {
+        return query("WHERE state = 'PENDING' AND created_at <= ? ORDER BY created_at", Jdbc.utc(before));
+    }
+
+    public void markQueued(String responseId) {
+        update("UPDATE domestic_response SET state = 'QUEUED' WHERE response_id = ? AND state = 'PENDING'", responseId);
     }
 
     public List<DomesticResponseRecord> ofNotice(String noticeId) {
@@ -69,7 +73,7 @@ public final class DomesticResponseStore {
         Jdbc.inTransaction(dataSource, "domestic response store", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE domestic_response SET state = 'SENT', "
                     + "attempts = attempts + 1, sent_at = ?, receipt_digest = ?, last_error = NULL "
-                    + "WHERE response_id = ? AND state = 'PENDING'")) {
+                    + "WHERE response_id = ? AND state IN ('PENDING', 'QUEUED')")) {
                 ps.setObject(1, Jdbc.utc(clock.instant()));
                 ps.setString(2, receiptDigest);
                 ps.setString(3, responseId);
@@ -81,20 +85,35 @@ public final class DomesticResponseStore {
         });
     }
 
-    /** A failed attempt: retried after {@code retryIn}, or FAILED (audited) when it was the last allowed. */
-    public void recordFailure(String responseId, String error, boolean last, Duration retryIn, AuditEvent failedAudit) {
+    /** A failed attempt: counted with its reason; the broker redelivers after the partner's back-off. */
+    public void recordAttemptFailed(String responseId, String error) {
+        update("UPDATE domestic_response SET attempts = attempts + 1, last_error = ? "
+                + "WHERE response_id = ? AND state IN ('PENDING', 'QUEUED')",
+                error.length() > 1024 ? error.substring(0, 1024) : error, responseId);
+    }
+
+    /** The broker gave up after the partner's retry limit: FAILED, audited. */
+    public void markFailed(String responseId, AuditEvent failedAudit) {
         Jdbc.inTransaction(dataSource, "domestic response store", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE domestic_response SET attempts = attempts + 1, "
-                    + "last_error = ?, next_attempt_at = ?, state = ? WHERE response_id = ? AND state = 'PENDING'")) {
-                ps.setString(1, error.length() > 1024 ? error.substring(0, 1024) : error);
-                ps.setObject(2, Jdbc.utc(clock.instant().plus(retryIn)));
-                ps.setString(3, last ? DomesticResponseRecord.FAILED : DomesticResponseRecord.PENDING);
-                ps.setString(4, responseId);
-                if (ps.executeUpdate() == 1 && last) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE domestic_response SET state = 'FAILED' "
+                    + "WHERE response_id = ? AND state IN ('PENDING', 'QUEUED')")) {
+                ps.setString(1, responseId);
+                if (ps.executeUpdate() == 1) {
                     ledger.append(c, failedAudit);
                 }
             }
             return null;
+        });
+    }
+
+    private void update(String sql, Object... args) {
+        Jdbc.inTransaction(dataSource, "domestic response store", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                return ps.executeUpdate();
+            }
         });
     }
 

@@ -7,7 +7,7 @@ public record ExchangeRecord(
         String exchangeId,
         String noticeId,
         String partnerId,
-        String direction,
+        Direction direction,
         ExchangeState state,
         String messageId,
         String conversationId,

@@ -120,7 +120,7 @@ public final class ExchangeStore {
             ps.setString(1, e.exchangeId());
             ps.setString(2, e.noticeId());
             ps.setString(3, e.partnerId());
-            ps.setString(4, e.direction());
+            ps.setString(4, e.direction().name());
             ps.setString(5, e.state().name());
             ps.setString(6, e.messageId());
             ps.setString(7, e.conversationId());
@@ -259,7 +259,7 @@ public final class ExchangeStore {
                 while (rs.next()) {
                     out.add(new ExchangeRecord(
                             rs.getString("exchange_id"), rs.getString("notice_id"), rs.getString("partner_id"),
-                            rs.getString("direction"), ExchangeState.valueOf(rs.getString("state")),
+                            Direction.valueOf(rs.getString("direction")), ExchangeState.valueOf(rs.getString("state")),
                             rs.getString("message_id"), rs.getString("conversation_id"), rs.getInt("attempts"),
                             rs.getString("last_error"), rs.getString("sent_digest"), rs.getString("receipt_digest"),
                             Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "sent_at"),

@@ -2,6 +2,7 @@ package ca.passage.store;
 
 import ca.passage.envelope.Digests;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 
@@ -244,7 +245,7 @@ public final class MessageArchive {
             for (String[] r : rows) {
                 del.setString(1, r[0]);
                 del.executeUpdate();
-                ledger.append(c, new AuditEvent(null, actor, "MESSAGE_PURGED", null, r[2], r[1], partner, null, null,
+                ledger.append(c, new AuditEvent(null, actor, AuditAction.MESSAGE_PURGED.name(), null, r[2], r[1], partner, null, null,
                         r[3], "OK", null));
                 purged.add(r[0]);
             }

@@ -27,11 +27,9 @@ import ca.passage.notice.SocialMediaHandle;
 import ca.passage.notice.TraffickingEvent;
 import ca.passage.notice.Vehicle;
 import ca.passage.notice.Warrant;
-import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,10 +46,9 @@ import static ca.passage.translate.Mapping.list;
  * become entities joined by Links; events become Locations linked from the Case with their date; route countries
  * are Locations linked from the event's Location in order. Organisations shared by several persons are one entity.
  */
-public final class EuUmfTranslator implements PartnerTranslator {
+public final class EuUmfTranslator extends FormatTranslator<EuUmfMessage> {
 
     public static final String FORMAT = "eu-umf";
-    public static final String SCHEMA = "schemas/eu-umf-1.0.xsd";
     static final String CASE_ID = "CASE-1";
     static final String HAS_DOCUMENT = "HAS_DOCUMENT";
     static final String USES_VEHICLE = "USES_VEHICLE";
@@ -60,37 +57,19 @@ public final class EuUmfTranslator implements PartnerTranslator {
     static final String HOLDS_ACCOUNT = "HOLDS_ACCOUNT";
     static final String ROUTE_VIA = "ROUTE_VIA";
 
-    private final CodeLists codeLists;
-    private final SharingPolicy policy;
-    private final PayloadXml<EuUmfMessage> xml = new PayloadXml<>(EuUmfMessage.class, EuUmfMessage.NAMESPACE, "umf",
-            SCHEMA, PropertyNamingStrategies.UPPER_CAMEL_CASE);
-
     public EuUmfTranslator(CodeLists codeLists, SharingPolicy policy) {
-        this.codeLists = codeLists;
-        this.policy = policy;
+        super(FORMAT, EuUmfMessage.class, EuUmfMessage.NAMESPACE, "umf", PropertyNamingStrategies.UPPER_CAMEL_CASE,
+                codeLists, policy);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
+    protected EuUmfMessage toMessage(PolicyOutcome outcome, PartnerCodes codes) {
+        return new Writer(outcome, codes).message();
     }
 
     @Override
-    public String schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public TranslatedPayload toPartner(CaseNotice notice, PartnerProfile partner) {
-        PolicyOutcome outcome = policy.apply(notice, partner);
-        PartnerCodes c = new PartnerCodes(codeLists, FORMAT, partner.id());
-        return Translators.payload(xml.write(new Writer(outcome, c).message(), partner.id()), FORMAT, outcome);
-    }
-
-    @Override
-    public CaseNotice fromPartner(Element payload, PartnerProfile partner) {
-        EuUmfMessage m = xml.read(payload, partner.id());
-        return new Reader(m, new PartnerCodes(codeLists, FORMAT, partner.id())).notice();
+    protected CaseNotice toNotice(EuUmfMessage message, PartnerCodes codes) {
+        return new Reader(message, codes).notice();
     }
 
     // ---- outbound

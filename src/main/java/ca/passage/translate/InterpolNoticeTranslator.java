@@ -27,11 +27,9 @@ import ca.passage.notice.SocialMediaHandle;
 import ca.passage.notice.TraffickingEvent;
 import ca.passage.notice.Vehicle;
 import ca.passage.notice.Warrant;
-import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.w3c.dom.Element;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -43,46 +41,26 @@ import static ca.passage.translate.Mapping.list;
  * Canadian case notice ⇄ INTERPOL-style notice ({@code interpol-notice/1}). Each colour's required content is
  * enforced on what leaves after the sharing policy and on what arrives ({@link ColourRules}).
  */
-public final class InterpolNoticeTranslator implements PartnerTranslator {
+public final class InterpolNoticeTranslator extends FormatTranslator<InterpolNotice> {
 
     public static final String FORMAT = "interpol-notice";
-    public static final String SCHEMA = "schemas/interpol-notice-1.0.xsd";
-
-    private final CodeLists codeLists;
-    private final SharingPolicy policy;
-    private final PayloadXml<InterpolNotice> xml = new PayloadXml<>(InterpolNotice.class, InterpolNotice.NAMESPACE,
-            "ipn", SCHEMA, PropertyNamingStrategies.SNAKE_CASE);
 
     public InterpolNoticeTranslator(CodeLists codeLists, SharingPolicy policy) {
-        this.codeLists = codeLists;
-        this.policy = policy;
+        super(FORMAT, InterpolNotice.class, InterpolNotice.NAMESPACE, "ipn", PropertyNamingStrategies.SNAKE_CASE,
+                codeLists, policy);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public String schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public TranslatedPayload toPartner(CaseNotice notice, PartnerProfile partner) {
-        PolicyOutcome outcome = policy.apply(notice, partner);
+    protected InterpolNotice toMessage(PolicyOutcome outcome, PartnerCodes codes) {
         CaseNotice n = outcome.notice();
-        ColourRules.check(n, partner.id());
-        PartnerCodes c = new PartnerCodes(codeLists, FORMAT, partner.id());
-        return Translators.payload(xml.write(toInterpol(n, outcome, c), partner.id()), FORMAT, outcome);
+        ColourRules.check(n, codes.partnerId());
+        return toInterpol(n, outcome, codes);
     }
 
     @Override
-    public CaseNotice fromPartner(Element payload, PartnerProfile partner) {
-        InterpolNotice in = xml.read(payload, partner.id());
-        PartnerCodes c = new PartnerCodes(codeLists, FORMAT, partner.id());
-        CaseNotice n = toCanadian(in, c);
-        ColourRules.check(n, partner.id());
+    protected CaseNotice toNotice(InterpolNotice message, PartnerCodes codes) {
+        CaseNotice n = toCanadian(message, codes);
+        ColourRules.check(n, codes.partnerId());
         return n;
     }
 

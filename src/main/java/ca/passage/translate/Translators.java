@@ -1,6 +1,5 @@
 package ca.passage.translate;
 
-import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
 
 import java.util.List;
@@ -28,9 +27,5 @@ public final class Translators {
                 new EuUmfTranslator(codeLists, policy),
                 new UsNiemTranslator(codeLists, policy),
                 new CaNativeTranslator(policy)));
-    }
-
-    static TranslatedPayload payload(byte[] xml, String format, PolicyOutcome outcome) {
-        return new TranslatedPayload(xml, format + "/1", outcome.handlingCode(), outcome.removedCategories());
     }
 }

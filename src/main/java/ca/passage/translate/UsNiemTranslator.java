@@ -27,11 +27,9 @@ import ca.passage.notice.SocialMediaHandle;
 import ca.passage.notice.TraffickingEvent;
 import ca.passage.notice.Vehicle;
 import ca.passage.notice.Warrant;
-import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.w3c.dom.Element;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,43 +44,25 @@ import static ca.passage.translate.Mapping.list;
  * and US statute, from code list {@code us-niem-offences}; a pair without a US equivalent (e.g. organ removal) is
  * an error naming it. Inbound, (NIBRS code, statute) is read back to its section.
  */
-public final class UsNiemTranslator implements PartnerTranslator {
+public final class UsNiemTranslator extends FormatTranslator<UsNiemExchange> {
 
     public static final String FORMAT = "us-niem";
-    public static final String SCHEMA = "schemas/us-niem-1.0.xsd";
     static final String OFFENCES = "us-niem-offences";
     static final String STATUTE = "us-niem-statute";
 
-    private final CodeLists codeLists;
-    private final SharingPolicy policy;
-    private final PayloadXml<UsNiemExchange> xml = new PayloadXml<>(UsNiemExchange.class, UsNiemExchange.NAMESPACE,
-            "us", SCHEMA, PropertyNamingStrategies.UPPER_CAMEL_CASE);
-
     public UsNiemTranslator(CodeLists codeLists, SharingPolicy policy) {
-        this.codeLists = codeLists;
-        this.policy = policy;
+        super(FORMAT, UsNiemExchange.class, UsNiemExchange.NAMESPACE, "us", PropertyNamingStrategies.UPPER_CAMEL_CASE,
+                codeLists, policy);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
+    protected UsNiemExchange toMessage(PolicyOutcome outcome, PartnerCodes codes) {
+        return toUs(outcome, codes);
     }
 
     @Override
-    public String schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public TranslatedPayload toPartner(CaseNotice notice, PartnerProfile partner) {
-        PolicyOutcome outcome = policy.apply(notice, partner);
-        PartnerCodes c = new PartnerCodes(codeLists, FORMAT, partner.id());
-        return Translators.payload(xml.write(toUs(outcome, c), partner.id()), FORMAT, outcome);
-    }
-
-    @Override
-    public CaseNotice fromPartner(Element payload, PartnerProfile partner) {
-        return toCanadian(xml.read(payload, partner.id()), new PartnerCodes(codeLists, FORMAT, partner.id()));
+    protected CaseNotice toNotice(UsNiemExchange message, PartnerCodes codes) {
+        return toCanadian(message, codes);
     }
 
     // ---- outbound
@@ -197,7 +177,7 @@ public final class UsNiemTranslator implements PartnerTranslator {
 
     /** (NIBRS code, statute) → the first Criminal Code section listed with that pair; distinct, in order. */
     private List<String> sections(List<UsNiemExchange.Offense> offenses, PartnerCodes c) {
-        CodeLists.Table t = codeLists.table(OFFENCES);
+        CodeLists.Table t = codeLists().table(OFFENCES);
         int nibrs = t.columns().indexOf(FORMAT);
         int statute = t.columns().indexOf(STATUTE);
         Set<String> sections = new LinkedHashSet<>();

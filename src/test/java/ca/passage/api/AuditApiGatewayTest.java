@@ -10,6 +10,7 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.MessageArchive;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.testing.Await;
 import ca.passage.translate.Translators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -50,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("process")
 class AuditApiGatewayTest {
 
     private static final String NOTICE = "CA-2026-000102";
@@ -88,16 +91,13 @@ class AuditApiGatewayTest {
                         Path.of("samples/notices/02-red-labour-suspect.xml")))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(202);
-        Instant deadline = Instant.now().plusSeconds(60);
-        List<ExchangeRecord> xs = gateway.store().exchangesOf(NOTICE);
-        while (Instant.now().isBefore(deadline) && xs.stream().anyMatch(e -> !e.state().isFinal())) {
-            Thread.sleep(100);
-            xs = gateway.store().exchangesOf(NOTICE);
-        }
+        List<ExchangeRecord> xs = Await.until(Duration.ofSeconds(60), () -> gateway.store().exchangesOf(NOTICE),
+                found -> found.stream().allMatch(e -> e.state().isFinal()));
         assertThat(xs).extracting(e -> e.state().name()).containsOnly("ACKNOWLEDGED");
-        Thread.sleep(5);
-        sentBefore = Instant.now(); // every event of the notice is older; the auditors' queries are younger
-        Thread.sleep(5);
+        Instant lastEvent = Instant.now();
+        sentBefore = Await.until(Duration.ofSeconds(1), Instant::now, now -> now.isAfter(lastEvent.plusMillis(4)));
+        // every event of the notice is older than sentBefore; the auditors' queries are younger
+        Await.until(Duration.ofSeconds(1), () -> Instant.now().isAfter(sentBefore.plusMillis(4)));
     }
 
     @AfterAll

@@ -1,10 +1,12 @@
 package ca.passage.app;
 
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -13,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A notice file dropped into {@code <data>/inbox} is taken in like a REST submission, and the file is filed away. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class DropFolderTest {
 
     private RunningGateway running;
@@ -94,15 +96,9 @@ class DropFolderTest {
         }
     }
 
-    private static boolean await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
+    private static boolean await(BooleanSupplier condition, Duration within) {
+        Await.until(within, condition::getAsBoolean);
+        return true;
     }
 
 }

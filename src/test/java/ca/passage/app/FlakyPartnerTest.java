@@ -4,9 +4,11 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.devtools.sim.SimBehaviour;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -18,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the reason once the partner's limit is hit.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class FlakyPartnerTest {
 
     private RunningGateway running;
@@ -101,26 +103,14 @@ class FlakyPartnerTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         var audit = new ca.passage.ledger.AuditSearch(gateway.dataSource());
         var failed = ca.passage.ledger.AuditQuery.all().action("DOMESTIC_RESPONSE_FAILED").notice("IN-us-hsi-US-FLAKY-1");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (audit.search(failed).total() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
+        Await.until(Duration.ofSeconds(60), () -> audit.search(failed).total() > 0);
         assertThat(audit.search(failed).total()).isEqualTo(1);
         assertThat(us.businessResponses()).isZero();
     }
 
-    private ExchangeRecord awaitFinal(String partner) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        ExchangeRecord e = null;
-        while (Instant.now().isBefore(deadline)) {
-            e = gateway.store().exchangesOf("CA-2026-000102").stream()
-                    .filter(x -> x.partnerId().equals(partner)).findFirst().orElseThrow();
-            if (e.state().isFinal()) {
-                return e;
-            }
-            Thread.sleep(100);
-        }
-        return e;
+    private ExchangeRecord awaitFinal(String partner) {
+        return Await.until(Duration.ofSeconds(60), () -> gateway.store().exchangesOf("CA-2026-000102").stream()
+                .filter(x -> x.partnerId().equals(partner)).findFirst().orElseThrow(), e -> e.state().isFinal());
     }
 
     private HttpResponse<String> post(String xml) throws IOException {

@@ -7,9 +7,12 @@ import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.testing.Await;
 import ca.passage.testing.TestProfiles;
 import ca.passage.translate.Translators;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is killed, the partners come up, the gateway restarts, and every exchange must reach ACKNOWLEDGED, each
  * message received once by its partner.
  */
+@Tag("process")
 class GatewayCrashRecoveryTest {
 
     private static final int NOTICES = 10;
@@ -84,15 +87,7 @@ class GatewayCrashRecoveryTest {
         gateway = startGateway(keys, port, Path.of("target", "crash-test-gateway-2.log"));
 
         int expected = NOTICES * partners.all().size();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        int acknowledged = 0;
-        while (Instant.now().isBefore(deadline)) {
-            acknowledged = countAcknowledged(port);
-            if (acknowledged == expected) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        int acknowledged = Await.until(Duration.ofSeconds(90), () -> countAcknowledged(port), n -> n == expected);
         assertThat(acknowledged).as("exchanges ACKNOWLEDGED after restart; all exchanges: %s",
                 get(port, "/api/v1/exchanges?limit=1000").body()).isEqualTo(expected);
         assertThat(sims.stream().mapToLong(PartnerSimulator::distinctMessages).sum()).isEqualTo(expected);
@@ -136,12 +131,8 @@ class GatewayCrashRecoveryTest {
             gateway = startGateway(keys, port, Path.of("target", "crash-flow-" + k + ".log"));
         }
         int expected = notices * partners.all().size();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(Math.max(90, notices / 2)));
-        int acknowledged = 0;
-        while (Instant.now().isBefore(deadline) && acknowledged < expected) {
-            acknowledged = countAcknowledged(port);
-            Thread.sleep(500);
-        }
+        int acknowledged = Await.until(Duration.ofSeconds(Math.max(90, notices / 2)), () -> countAcknowledged(port),
+                n -> n >= expected);
         assertThat(acknowledged).as("exchanges ACKNOWLEDGED after %d kills", kills).isEqualTo(expected);
         assertThat(get(port, "/api/v1/exchanges?limit=10000").body()).doesNotContain("\"state\":\"SENDING\"",
                 "\"state\":\"QUEUED\"", "\"state\":\"RECEIVED\"", "\"state\":\"SENT\"", "\"state\":\"FAILED\"");
@@ -155,20 +146,22 @@ class GatewayCrashRecoveryTest {
                 "--data", dir.resolve("data").toString(), "--keys", keys.toString(), "--profiles", profiles().toString(),
                 "--port", String.valueOf(port), "--management-port", String.valueOf(freePort()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("gateway exited: " + Files.readString(log));
-            }
-            try {
-                if (get(port, "/api/v1/exchanges?limit=1").statusCode() == 200) {
-                    return p;
+        try {
+            Await.until(Duration.ofSeconds(120), () -> {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("gateway exited: " + Files.readString(log));
                 }
-            } catch (IOException notYetUp) {
-                Thread.sleep(200);
-            }
+                try {
+                    return get(port, "/api/v1/exchanges?limit=1").statusCode() == 200;
+                } catch (IOException notYetUp) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            p.destroyForcibly(); // never leave a gateway running after its test
+            throw new IllegalStateException("gateway did not come up: " + Files.readString(log), e);
         }
-        throw new IllegalStateException("gateway did not come up: " + Files.readString(log));
+        return p;
     }
 
     /** This test's copy of the partner profiles, on free ports (made on first use). */

@@ -4,9 +4,11 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.partner.PartnerProfile;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -19,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * encrypt, HTTP to simulated partners that decrypt and verify, signed receipts verified, audit chain intact.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class GatewayEndToEndTest {
 
     private RunningGateway running;
@@ -198,14 +200,9 @@ class GatewayEndToEndTest {
         assertThat(r.body()).contains(mention).doesNotContain("Exception");
     }
 
-    private List<ExchangeRecord> awaitClosed(String noticeId, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        List<ExchangeRecord> exchanges = gateway.store().exchangesOf(noticeId);
-        while (Instant.now().isBefore(deadline) && exchanges.stream().anyMatch(e -> !e.state().isFinal())) {
-            Thread.sleep(100);
-            exchanges = gateway.store().exchangesOf(noticeId);
-        }
-        return exchanges;
+    private List<ExchangeRecord> awaitClosed(String noticeId, Duration within) {
+        return Await.until(within, () -> gateway.store().exchangesOf(noticeId),
+                exchanges -> exchanges.stream().allMatch(e -> e.state().isFinal()));
     }
 
     private HttpResponse<String> post(String type, byte[] body) throws Exception {

@@ -6,16 +6,20 @@ import ca.passage.crypto.KeyFamily;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
+import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signal and audited, nothing stored for a refused message.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class InboundPathTest {
 
     private RunningGateway running;
@@ -75,7 +80,7 @@ class InboundPathTest {
         List<ExchangeRecord> exchanges = gateway.store().exchangesOf("IN-eu-agency-IN-TEST-1");
         assertThat(exchanges).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
-            assertThat(e.direction()).isEqualTo("IN");
+            assertThat(e.direction()).isEqualTo(Direction.IN);
         });
         Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-TEST-1.xml");
         awaitFile(domestic);
@@ -92,10 +97,7 @@ class InboundPathTest {
             message.writeBytes(sealed);
             jms.createProducer().send(jms.createQueue("inbound.partners"), message);
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (gateway.store().findNotice("IN-us-hsi-IN-TEST-JMS").isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Await.until(Duration.ofSeconds(20), () -> gateway.store().findNotice("IN-us-hsi-IN-TEST-JMS").isPresent());
         assertThat(gateway.store().exchangesOf("IN-us-hsi-IN-TEST-JMS")).extracting(ExchangeRecord::state)
                 .containsExactly(ExchangeState.RECEIVED_INBOUND);
     }
@@ -111,15 +113,10 @@ class InboundPathTest {
                 "{\"decision\":\"REJECTED\",\"errorCode\":\"CA-DUP\",\"description\":\"already under investigation\"}");
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(202);
         assertThat(answered.body()).contains("PENDING");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (eu.businessResponses() == before && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Await.until(Duration.ofSeconds(30), () -> eu.businessResponses() != before);
         assertThat(eu.businessResponses()).isEqualTo(before + 1);
-        while (new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("DOMESTIC_RESPONSE_SENT")
-                .notice("IN-eu-agency-IN-TEST-ANSWER")).total() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Await.until(Duration.ofSeconds(30), () -> new AuditSearch(gateway.dataSource())
+                .search(AuditQuery.all().action("DOMESTIC_RESPONSE_SENT").notice("IN-eu-agency-IN-TEST-ANSWER")).total() > 0);
         assertThat(new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action("DOMESTIC_RESPONSE_SENT")
                 .notice("IN-eu-agency-IN-TEST-ANSWER")).items())
                 .singleElement().satisfies(r -> assertThat(r.event().outcome()).isEqualTo("REJECTED"));
@@ -274,18 +271,10 @@ class InboundPathTest {
                 .isPositive();
     }
 
-    private ExchangeRecord awaitState(String noticeId, String partner, ExchangeState state) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            var found = gateway.store().exchangesOf(noticeId).stream()
-                    .filter(e -> e.partnerId().equals(partner) && e.state() == state).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(noticeId + " to " + partner + " never reached " + state + ": "
-                + gateway.store().exchangesOf(noticeId));
+    private ExchangeRecord awaitState(String noticeId, String partner, ExchangeState state) {
+        return Await.until(Duration.ofSeconds(60), () -> gateway.store().exchangesOf(noticeId).stream()
+                .filter(e -> e.partnerId().equals(partner) && e.state() == state).findFirst(), Optional::isPresent)
+                .get();
     }
 
     private long refusalsAudited(String code) {
@@ -309,11 +298,8 @@ class InboundPathTest {
         }
     }
 
-    private static void awaitFile(Path file) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!Files.exists(file) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
+    private static void awaitFile(Path file) {
+        Await.until(Duration.ofSeconds(10), () -> Files.exists(file));
         assertThat(file).exists();
     }
 

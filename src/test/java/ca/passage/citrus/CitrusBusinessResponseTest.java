@@ -5,7 +5,6 @@ import ca.passage.crypto.KeyDirectory;
 import ca.passage.app.Gateway;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.CryptoProfile;
-import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.PartnerTrust;
@@ -18,8 +17,10 @@ import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
+import ca.passage.testing.Await;
 import ca.passage.testing.RunningGateway;
 import ca.passage.testing.TestProfiles;
+import java.util.Optional;
 import org.citrusframework.TestAction;
 import org.citrusframework.TestCaseRunner;
 import org.citrusframework.annotations.CitrusResource;
@@ -32,6 +33,7 @@ import org.citrusframework.junit.jupiter.CitrusSupport;
 import org.citrusframework.variable.VariableExtractor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
@@ -54,6 +56,7 @@ import static org.citrusframework.http.actions.HttpActionBuilder.http;
  * scenario ends with the notice accepted, the other with it rejected (error code and text kept on the exchange).
  */
 @CitrusSupport
+@Tag("process")
 class CitrusBusinessResponseTest {
 
     private static final String EU = "eu-agency";
@@ -175,21 +178,8 @@ class CitrusBusinessResponseTest {
     }
 
     private static ExchangeRecord awaitState(String noticeId, ExchangeState state) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            var found = gateway.store().exchangesOf(noticeId).stream()
-                    .filter(x -> x.partnerId().equals(EU) && x.state() == state).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-        }
-        throw new AssertionError(noticeId + " to " + EU + " never reached " + state);
+        return Await.until(Duration.ofSeconds(30), () -> gateway.store().exchangesOf(noticeId).stream()
+                .filter(x -> x.partnerId().equals(EU) && x.state() == state).findFirst(), Optional::isPresent).get();
     }
 
     private static String xpath(String xml, String expression) {

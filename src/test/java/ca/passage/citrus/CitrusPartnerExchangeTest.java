@@ -21,6 +21,7 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.testing.Await;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import org.citrusframework.validation.xml.XpathMessageValidationContext;
 import org.citrusframework.variable.VariableExtractor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.springframework.http.HttpStatus;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,6 +79,7 @@ import static org.citrusframework.http.actions.HttpActionBuilder.http;
  * hub. The exchange must end ACKNOWLEDGED.
  */
 @CitrusSupport
+@Tag("process")
 class CitrusPartnerExchangeTest {
 
     private static final String HUB = "interpol-hub";
@@ -308,18 +311,8 @@ class CitrusPartnerExchangeTest {
     }
 
     private static ExchangeRecord awaitFinal(String exchangeId, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        ExchangeRecord e = gateway.store().findExchange(exchangeId).orElseThrow();
-        while (!e.state().isFinal() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-            e = gateway.store().findExchange(exchangeId).orElseThrow();
-        }
-        return e;
+        return Await.until(within, () -> gateway.store().findExchange(exchangeId).orElseThrow(),
+                e -> e.state().isFinal());
     }
 
     /** The shipped profiles, each endpoint moved to a free port (the hub's to the Citrus server). */

@@ -4,6 +4,7 @@ import ca.passage.app.Gateway;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI as an operator uses it: output, files written and exit codes (0 ok, 1 failed, 2 bad usage or input). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class PassageCommandTest {
 
     record Run(int exit, String out, String err) {

@@ -10,6 +10,7 @@ import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.RunningGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their own codes and audited; the EU agency, whose certificate is fine, is still served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class GatewayCertificateRefusalTest {
 
     private RunningGateway running;

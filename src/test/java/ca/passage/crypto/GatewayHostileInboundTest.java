@@ -1,6 +1,5 @@
 package ca.passage.crypto;
 
-import ca.passage.devtools.pki.DevPki;
 
 import ca.passage.app.Gateway;
 import ca.passage.envelope.Envelope;
@@ -10,11 +9,13 @@ import ca.passage.ledger.AuditSearch;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.NoticeMappers;
 import ca.passage.devtools.sim.PartnerSimulator;
+import ca.passage.store.Direction;
 import ca.passage.testing.RunningGateway;
 import ca.passage.translate.Translators;
 import ca.passage.xml.SecureXml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test-only {@link HostileSealer} where an algorithm must be wrong.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("process")
 class GatewayHostileInboundTest {
 
     private static final String HUB = "interpol-hub";
@@ -123,7 +125,7 @@ class GatewayHostileInboundTest {
     }
 
     private long inboundNotices() {
-        return gateway.store().search(HUB, null, 10_000).stream().filter(e -> "IN".equals(e.direction())).count();
+        return gateway.store().search(HUB, null, 10_000).stream().filter(e -> e.direction() == Direction.IN).count();
     }
 
     // ------------------------------------------------------------------ message builders

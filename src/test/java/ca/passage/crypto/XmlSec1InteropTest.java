@@ -1,6 +1,7 @@
 package ca.passage.crypto;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Interoperability of the rsa-compat profile with xmlsec1 1.2.x, in both directions. These tests fail (never
  * skip) when xmlsec1 is not installed: CI installs it.
  */
+@Tag("process")
 class XmlSec1InteropTest {
     @TempDir
     static Path dir;

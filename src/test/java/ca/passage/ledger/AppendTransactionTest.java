@@ -3,6 +3,7 @@ package ca.passage.ledger;
 import ca.passage.testing.MutableClock;
 
 import ca.passage.testing.TestDb;
+import ca.passage.testing.TestEvents;
 import ca.passage.testing.TestKeys;
 
 import ca.passage.testing.TestDb.Backend;
@@ -33,7 +34,7 @@ class AppendTransactionTest {
             try (Connection c = db.ds().getConnection()) {
                 c.setAutoCommit(false);
                 Fixtures.notice(c, "N-1", "MLAT", "H1", null);
-                assertThat(ledger.append(c, AuditEvent.of(null, "officer-7", "INTAKE").withNotice("N-1"))).isEqualTo(2);
+                assertThat(ledger.append(c, TestEvents.withAction(null, "officer-7", "INTAKE").withNotice("N-1"))).isEqualTo(2);
                 c.rollback();
             }
             try (Connection c = db.ds().getConnection(); Statement s = c.createStatement()) {
@@ -59,7 +60,7 @@ class AppendTransactionTest {
             try (Connection c = db.ds().getConnection()) {
                 c.setAutoCommit(false);
                 Fixtures.notice(c, "N-1", "MLAT", "H1", null);
-                ledger.append(c, AuditEvent.of(null, "officer-7", "INTAKE").withNotice("N-1"));
+                ledger.append(c, TestEvents.withAction(null, "officer-7", "INTAKE").withNotice("N-1"));
                 c.commit();
             }
             var page = new AuditSearch(db.ds()).search(AuditQuery.all().notice("N-1"));

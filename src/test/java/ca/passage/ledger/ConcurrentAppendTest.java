@@ -6,6 +6,7 @@ import ca.passage.testing.TestKeys;
 import ca.passage.store.Database;
 
 import ca.passage.testing.TestDb.Backend;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two gateway nodes (separate pools, separate ledgers) appending to one PostgreSQL make one chain. */
+@Tag("process")
 class ConcurrentAppendTest {
 
     static final TestKeys KEYS = TestKeys.generate();
@@ -42,7 +44,7 @@ class ConcurrentAppendTest {
                     start.await();
                     List<Long> seqs = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        seqs.add(ledger.append(AuditEvent.of(null, node, "DELIVERY_ATTEMPT").withOutcome("OK", null)));
+                        seqs.add(ledger.append(AuditEvent.of(null, node, AuditAction.DELIVERY_ATTEMPT).withOutcome("OK", null)));
                     }
                     return seqs;
                 }));

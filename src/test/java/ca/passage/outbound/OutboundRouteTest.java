@@ -6,6 +6,7 @@ import ca.passage.channel.DeliveryException;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.partner.PartnerProfileLoader;
 import ca.passage.partner.PartnerRegistry;
+import ca.passage.testing.Await;
 import ca.passage.translate.Translators;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -24,7 +25,6 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +76,10 @@ class OutboundRouteTest {
 
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("jms", JmsComponent.jmsComponent(connections));
+        // One stub stands in for the notice steps, the delivery engine and the domestic responses alike.
         camel.getRegistry().bind("outboundSteps", steps);
+        camel.getRegistry().bind("deliveryEngine", steps);
+        camel.getRegistry().bind("domesticResponses", steps);
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:routes/outbound.camel.yaml"));
         camel.start();
@@ -122,7 +125,8 @@ class OutboundRouteTest {
         send("E-3");
         send("E-4"); // same queue, one consumer: once E-4 is done, E-3 has been consumed
         assertThat(await(() -> steps.acknowledged.contains("E-4"), Duration.ofSeconds(15))).isTrue();
-        Thread.sleep(500); // a redelivery, were there one, would come 100 ms later
+        // a redelivery, were there one, would come 100 ms later
+        Await.holds(Duration.ofMillis(500), () -> steps.attempts.get("E-3").get() == 1);
         assertThat(steps.attempts.get("E-3")).hasValue(1);
         assertThat(steps.posted).doesNotContain("E-3");
         assertThat(steps.acknowledged).containsExactly("E-4");
@@ -137,18 +141,15 @@ class OutboundRouteTest {
         }
     }
 
-    private static boolean await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
+    private static boolean await(BooleanSupplier condition, Duration within) {
+        Await.until(within, condition::getAsBoolean);
+        return true;
     }
 
-    /** Stands in for {@link OutboundSteps}: same method names, the message is the exchange id throughout. */
+    /**
+     * Stands in for {@link OutboundSteps} and {@link DeliveryEngine}: same method names, the message is the exchange
+     * id throughout.
+     */
     public static final class StubSteps {
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         final Set<String> closed = ConcurrentHashMap.newKeySet();

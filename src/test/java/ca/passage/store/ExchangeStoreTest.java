@@ -1,9 +1,11 @@
 package ca.passage.store;
 
+import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.testing.TestDb;
+import ca.passage.testing.TestEvents;
 import ca.passage.testing.TestKeys;
 
 import ca.passage.store.ExchangeState;
@@ -132,7 +134,7 @@ class ExchangeStoreTest {
             assertThat(e.updatedAt()).isEqualTo(T0);
 
             assertThatThrownBy(() -> store.storeNotice(notice("N-2"), List.of(exchange("E-2", "N-2", "us-hsi")),
-                    List.of(AuditEvent.of(null, "officer-7", "BOOM").withNotice("N-2"))))
+                    List.of(TestEvents.withAction(null, "officer-7", "BOOM").withNotice("N-2"))))
                     .isInstanceOf(StoreException.class);
             assertThat(store.findNotice("N-2")).isEmpty();
             assertThat(store.findExchange("E-2")).isEmpty();
@@ -167,12 +169,12 @@ class ExchangeStoreTest {
             ExchangeStore store = store(db);
             NoticeRecord pending = new NoticeRecord("N-1", "F-1", 1, "NOTICE", "HIGH", "H1", "MLAT", "officer-7", T0,
                     "d".repeat(64), "<notice/>".getBytes(StandardCharsets.UTF_8), "PENDING", null, null, null);
-            ExchangeRecord held = new ExchangeRecord("X-held", "N-1", "eu-agency", "OUT", ExchangeState.PENDING_APPROVAL,
+            ExchangeRecord held = new ExchangeRecord("X-held", "N-1", "eu-agency", Direction.OUT, ExchangeState.PENDING_APPROVAL,
                     "M-held", "C-N-1", 0, null, null, null, T0, T0, null, null);
             store.storeNotice(pending, List.of(held), List.of(intake("N-1")));
             int moved = store.decideApproval("N-1", "APPROVED", "supervisor:sgt-lavoie", List.of(
                     Transition.of("X-held", EnumSet.of(ExchangeState.PENDING_APPROVAL), ExchangeState.RECEIVED,
-                            AuditEvent.exchange(null, "supervisor:sgt-lavoie", "NOTICE_APPROVED", "N-1", "X-held",
+                            AuditEvent.exchange(null, "supervisor:sgt-lavoie", AuditAction.NOTICE_APPROVED, "N-1", "X-held",
                                     "M-held", "eu-agency"))));
             assertThat(moved).isEqualTo(1);
             assertThat(store.findExchange("X-held").orElseThrow().state()).isEqualTo(ExchangeState.RECEIVED);
@@ -193,16 +195,16 @@ class ExchangeStoreTest {
     }
 
     static ExchangeRecord exchange(String id, String noticeId, String partner) {
-        return new ExchangeRecord(id, noticeId, partner, "OUT", RECEIVED, "M-" + id, "C-" + noticeId, 0, null, null,
+        return new ExchangeRecord(id, noticeId, partner, Direction.OUT, RECEIVED, "M-" + id, "C-" + noticeId, 0, null, null,
                 null, T0, T0, null, null);
     }
 
     static AuditEvent intake(String noticeId) {
-        return AuditEvent.of(null, "officer-7", "NOTICE_RECEIVED").withNotice(noticeId);
+        return AuditEvent.of(null, "officer-7", AuditAction.NOTICE_RECEIVED).withNotice(noticeId);
     }
 
     static AuditEvent event(String exchangeId, String action) {
-        return AuditEvent.of(null, "system", action).withExchange(exchangeId, "M-" + exchangeId, "us-hsi");
+        return TestEvents.withAction(null, "system", action).withExchange(exchangeId, "M-" + exchangeId, "us-hsi");
     }
 
     private static long count(TestDb db, String fromWhere) throws Exception {

@@ -6,7 +6,7 @@ import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.ledger.ChainHash;
-import ca.passage.ledger.LedgerException;
+import ca.passage.store.StoreException;
 import ca.passage.ledger.LedgerVerifier;
 import ca.passage.testing.TestDb;
 import ca.passage.testing.TestKeys;
@@ -80,9 +80,9 @@ public class MessageArchiveTest {
             String id = archive.store(Direction.RECEIVED, "EUROPOL", "M-2", null, MESSAGE).archiveId();
             k[0] = 1;
             MessageArchive other = new MessageArchive(db.ds(), ledger, MessageArchive.Key.of(k), java.time.Clock.systemUTC());
-            assertThatThrownBy(() -> other.read(id)).isInstanceOf(LedgerException.class).hasMessageContaining("another key");
+            assertThatThrownBy(() -> other.read(id)).isInstanceOf(StoreException.class).hasMessageContaining("another key");
             db.sql("UPDATE message_archive SET partner_id = 'FR-PN'");
-            assertThatThrownBy(() -> archive.read(id)).isInstanceOf(LedgerException.class)
+            assertThatThrownBy(() -> archive.read(id)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("altered ciphertext");
         }
     }

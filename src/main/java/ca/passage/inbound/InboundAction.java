@@ -1,0 +1,25 @@
+package ca.passage.inbound;
+
+import ca.passage.envelope.BusinessResponse;
+import ca.passage.envelope.EbmsError;
+import ca.passage.envelope.EnvelopeHeader;
+
+/** What a partner's authenticated message asks of Passage, by its envelope's Action; the inbound route chooses on it. */
+public enum InboundAction {
+    /** A signed receipt for one of our messages. */
+    RECEIPT,
+    /** The partner accepted or rejected one of our notices. */
+    RESPONSE,
+    /** A partner's notice for Canada. */
+    NOTICE;
+
+    static InboundAction of(String action) {
+        return switch (action == null ? "" : action) {
+            case EnvelopeHeader.ACTION_RECEIPT -> RECEIPT;
+            case BusinessResponse.ACTION -> RESPONSE;
+            case EnvelopeHeader.ACTION_NOTIFY -> NOTICE;
+            default -> throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
+                    "action " + action + " is not one Passage serves");
+        };
+    }
+}
