@@ -8,7 +8,6 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
@@ -61,12 +60,12 @@ public final class XmlSchemaValidator {
         validator.setErrorHandler(new CollectingErrorHandler(tracker, violations));
         tracker.setContentHandler(validator);
         try {
-            XMLReader reader = SecureXml.saxParserFactory().newSAXParser().getXMLReader();
+            XMLReader reader = SecureXml.saxParser().getXMLReader();
             tracker.setParent(reader);
             tracker.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
             violations.add(new Violation(tracker.path(), "not well-formed XML: " + describe(e)));
-        } catch (SAXException | ParserConfigurationException e) {
+        } catch (SAXException e) {
             violations.add(new Violation("/", "not readable as XML: " + e.getMessage()));
         } catch (IOException e) {
             violations.add(new Violation("/", "not readable: " + e.getMessage()));
