@@ -55,6 +55,11 @@ public final class HttpsListeners implements AutoCloseable {
         };
     }
 
+    /** The top router of both listeners (the gate, then Camel's routes), for the HTTP layer's own error answers. */
+    public Router root() {
+        return root;
+    }
+
     public String routerName() {
         return VertxPlatformHttpRouter.getRouterNameFromPort(peoplePort);
     }

@@ -2,6 +2,7 @@ package ca.passage.app;
 
 import ca.passage.access.AccessGate;
 import ca.passage.access.AccessWiring;
+import ca.passage.api.HttpLayerProblems;
 import ca.passage.ledger.AuditAction;
 import ca.passage.api.AuditApi;
 import ca.passage.api.NoticeApi;
@@ -33,6 +34,7 @@ import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditJobs;
 import ca.passage.ledger.AuditLedger;
 import ca.passage.ledger.CheckpointSigner;
+import ca.passage.ledger.CheckpointWitness;
 import ca.passage.store.Database;
 import ca.passage.store.DomesticResponseStore;
 import ca.passage.store.ExchangeStore;
@@ -85,6 +87,7 @@ public final class Gateway implements AutoCloseable {
     private final PartnerRegistry partners;
     private Database database;
     private AuditLedger ledger;
+    private CheckpointWitness witness;
     private ExchangeStore store;
     private MessageArchive archive; // raw messages as sent/received, encrypted at rest (issue 5)
     private EmbeddedBroker broker;
@@ -166,6 +169,9 @@ public final class Gateway implements AutoCloseable {
         bindAudit();
         main.start();
         access.listen();
+        // Errors the HTTP layer answers itself (404, 405, 413...) are problem+json on every listener too.
+        HttpLayerProblems.installOn(access.listeners().root());
+        HttpLayerProblems.install(main.getCamelContext(), settings.managementPort());
         addOutboundRoutes(suspensions.suspended());
         auditStart();
         LOG.info("Passage gateway up: officers https://{}:{}, partners https://{}:{}{}, health http://{}:{}/observe/health, "
@@ -183,7 +189,7 @@ public final class Gateway implements AutoCloseable {
         try {
             ledger = new AuditLedger(database.dataSource(), clock, CheckpointSigner.fromKeysDir(settings.keysDir(), true));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the gateway key for audit checkpoints: " + e.getMessage());
+            throw new IllegalStateException("cannot read the ledger key for audit checkpoints (run keys init to issue it): " + e.getMessage());
         }
         store = new ExchangeStore(database.dataSource(), ledger, clock);
         archive = new MessageArchive(database.dataSource(), ledger, ArchiveKeys.load(settings.keysDir(),
@@ -278,7 +284,8 @@ public final class Gateway implements AutoCloseable {
     /** Audit (routes/audit.camel.yaml): the auditors' API, checkpoints and the archive purge. */
     private void bindAudit() {
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
-        main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock));
+        witness = new CheckpointWitness(settings.checkpointLog(), settings.witnessEndpoint());
+        main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock, witness));
     }
 
     /** One outbound route per enabled partner; a suspended partner's stays stopped, so its queue holds. */
@@ -348,6 +355,9 @@ public final class Gateway implements AutoCloseable {
         if (ledger != null) {
             ledger.append(AuditEvent.of(clock.instant(), "system", AuditAction.GATEWAY_STOPPED).withOutcome("OK", null));
             ledger.close();
+            if (witness != null) {
+                witness.publishFrom(ledger); // the final checkpoint, too
+            }
         }
         if (database != null) {
             database.close();

@@ -9,10 +9,11 @@ import java.time.Duration;
  * @param brokerUrl null for the embedded Artemis broker, else an external one (tcp://host:61616)
  * @param dbUrl     null for the embedded H2 file database under {@code dataDir}, else a JDBC URL (PostgreSQL)
  * @param deliveryTimeout how long one HTTP delivery may take before it counts as a failed attempt
+ * @param witnessEndpoint null, or an HTTP endpoint that receives every signed audit checkpoint
  */
 public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
                               int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword,
-                              Duration deliveryTimeout, Listeners listeners) {
+                              Duration deliveryTimeout, Listeners listeners, java.net.URI witnessEndpoint) {
 
     public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_API_PORT = 8443;
@@ -37,12 +38,12 @@ public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoCon
                            int managementPort, String brokerUrl, String dbUrl, String dbUser, String dbPassword,
                            Duration deliveryTimeout) {
         this(dataDir, partnerProfiles, cryptoConfig, keysDir, httpPort, managementPort, brokerUrl, dbUrl, dbUser,
-                dbPassword, deliveryTimeout, Listeners.loopback(DEFAULT_PARTNER_PORT));
+                dbPassword, deliveryTimeout, Listeners.loopback(DEFAULT_PARTNER_PORT), null);
     }
 
     public GatewaySettings withListeners(Listeners l) {
         return new GatewaySettings(dataDir, partnerProfiles, cryptoConfig, keysDir, httpPort, managementPort, brokerUrl,
-                dbUrl, dbUser, dbPassword, deliveryTimeout, l);
+                dbUrl, dbUser, dbPassword, deliveryTimeout, l, witnessEndpoint);
     }
 
     public GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoConfig, Path keysDir, int httpPort,
@@ -58,6 +59,16 @@ public record GatewaySettings(Path dataDir, Path partnerProfiles, Path cryptoCon
     /** Where accepted inbound notices are written for people on the domestic side. */
     public Path domesticFolder() {
         return dataDir.resolve("domestic");
+    }
+
+    /** The append-only checkpoint log outside the database that operators ship to the auditors. */
+    public Path checkpointLog() {
+        return dataDir.resolve("audit").resolve("checkpoints.jsonl");
+    }
+
+    public GatewaySettings withWitnessEndpoint(java.net.URI endpoint) {
+        return new GatewaySettings(dataDir, partnerProfiles, cryptoConfig, keysDir, httpPort, managementPort, brokerUrl,
+                dbUrl, dbUser, dbPassword, deliveryTimeout, listeners, endpoint);
     }
 
     public String effectiveDbUrl() {

@@ -50,8 +50,22 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("cannot configure the broker acceptor " + acceptorUrl, e);
         }
         config.addQueueConfiguration(durable(Queues.DEAD_LETTER));
+        config.addQueueConfiguration(durable(Queues.DEAD_LETTER_INBOUND));
+        config.addQueueConfiguration(durable(Queues.EXPIRED));
         config.addQueueConfiguration(durable(Queues.INBOUND_DOMESTIC));
         config.addQueueConfiguration(durable(Queues.INBOUND_PARTNERS));
+        // every address has a dead-letter and an expiry address (Artemis warns, AMQ222165/AMQ222166, otherwise);
+        // the more specific matches below override the dead-letter address and the redelivery policy
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER_INBOUND))
+                .setExpiryAddress(SimpleString.of(Queues.EXPIRED)));
+        // the dead-letter and expiry queues keep what they hold: redelivered without limit, never dead-lettered
+        for (String keeper : new String[] {Queues.DEAD_LETTER, Queues.DEAD_LETTER_INBOUND, Queues.EXPIRED}) {
+            config.addAddressSetting(keeper, new AddressSettings()
+                    .setMaxDeliveryAttempts(-1)
+                    .setDeadLetterAddress(SimpleString.of(keeper))
+                    .setExpiryAddress(SimpleString.of(keeper)));
+        }
         for (PartnerProfile p : partners) {
             String queue = Queues.outbound(p.id());
             config.addQueueConfiguration(durable(queue));
@@ -60,7 +74,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     .setRedeliveryDelay(p.retry().initialDelay().toMillis())
                     .setRedeliveryMultiplier(p.retry().multiplier())
                     .setMaxRedeliveryDelay(p.retry().maxDelay().toMillis())
-                    .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER)));
+                    .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
+                    .setExpiryAddress(SimpleString.of(Queues.EXPIRED)));
         }
         server.setConfiguration(config);
     }

@@ -78,7 +78,7 @@ public class AuditCommand implements Callable<Integer> {
         String dbPasswordEnv;
 
         @Option(names = "--keys", paramLabel = "DIR", defaultValue = "./keys",
-                description = "Folder with the gateway certificate gateway.cert.pem (default: ${DEFAULT-VALUE}).")
+                description = "Folder with the ledger certificate ledger.cert.pem and the retired ones under previous/ (default: ${DEFAULT-VALUE}).")
         Path keys;
 
         @Option(names = "--auditor", paramLabel = "ID", defaultValue = "${sys:user.name}",
@@ -105,9 +105,9 @@ public class AuditCommand implements Callable<Integer> {
         }
 
         CheckpointSigner certificate() {
-            Path cert = keys.resolve("gateway.cert.pem");
+            Path cert = keys.resolve(CheckpointSigner.LEDGER_KEY + ".cert.pem");
             if (!Files.isRegularFile(cert)) {
-                throw new IllegalArgumentException("gateway certificate not found: " + cert
+                throw new IllegalArgumentException("ledger certificate not found: " + cert
                         + " (use --keys DIR)");
             }
             try {
@@ -193,8 +193,10 @@ public class AuditCommand implements Callable<Integer> {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute the whole chain and every checkpoint signature. Exit 0 intact, 1 broken.")
     static class Verify extends Sub {
-        @Option(names = "--from-checkpoint", paramLabel = "FILE",
-                description = "Also check against checkpoints exported earlier (detects a cut-back tail).")
+        @Option(names = {"--witness", "--from-checkpoint"}, paramLabel = "FILE",
+                description = "Also check against a checkpoint log kept outside the database (data/audit/"
+                        + "checkpoints.jsonl as shipped to the auditors, or an `audit checkpoints` export): detects "
+                        + "a cut-back tail and a database rewritten from scratch.")
         Path checkpointFile;
 
         @Option(names = "--export", paramLabel = "FILE",

@@ -49,6 +49,10 @@ public final class ConfigOptions {
     @Option(names = "--db-password-env", description = "name of the environment variable holding the database password")
     String dbPasswordEnv;
 
+    @Option(names = "--witness-url", paramLabel = "URL",
+            description = "HTTP endpoint that receives every signed audit checkpoint (besides data/audit/checkpoints.jsonl)")
+    java.net.URI witnessUrl;
+
     GatewaySettings settings() {
         return settings(data, dirs.keys);
     }
@@ -57,6 +61,6 @@ public final class ConfigOptions {
         String password = dbPasswordEnv == null ? "" : System.getenv(dbPasswordEnv);
         return new GatewaySettings(dataDir, dirs.profiles, dirs.cryptoConfig, keysDir, port, managementPort, brokerUrl, dbUrl,
                 dbUser, password == null ? "" : password).withListeners(new GatewaySettings.Listeners(bind, managementBind,
-                partnerPort, devAllowHttpPartners));
+                partnerPort, devAllowHttpPartners)).withWitnessEndpoint(witnessUrl);
     }
 }

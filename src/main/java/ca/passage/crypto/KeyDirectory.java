@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * gateway-ec.key.pem gateway-ec.cert.pem      gateway P-256 (profile ec: ECDSA and ECDH-ES)
  * gateway-ed.key.pem gateway-ed.cert.pem      gateway Ed25519 signing key (profile ed)
  * gateway-ed.enc.key.pem gateway-ed.enc.cert.pem  gateway X25519 key agreement key (profile ed)
+ * ledger.key.pem ledger.cert.pem              the audit ledger's checkpoint-signing key (P-256), its own
  * &lt;partner&gt;.cert.pem                          partner certificate of its profile's family
  * &lt;partner&gt;.enc.cert.pem                      X25519 certificate of an ed partner
- * previous/&lt;n&gt;/gateway*.pem                   gateway generation n, kept for decryption after rotation
+ * previous/&lt;n&gt;/gateway*.pem ledger.*.pem      generation n, kept for decryption and checkpoint verification
  * </pre>
  */
 public final class KeyDirectory {

@@ -10,8 +10,8 @@ public record PartnerKeySpec(String partnerId, KeyFamily family) {
     public PartnerKeySpec {
         Objects.requireNonNull(family, "family");
         if (partnerId == null || !SAFE.matcher(partnerId).matches() || partnerId.startsWith("gateway")
-                || partnerId.equals("ca")) {
-            throw new IllegalArgumentException("partner id must be lower-case letters, digits, '-' or '_', and not 'ca' or 'gateway*': "
+                || partnerId.equals("ca") || partnerId.equals("ledger")) {
+            throw new IllegalArgumentException("partner id must be lower-case letters, digits, '-' or '_', and not 'ca', 'ledger' or 'gateway*': "
                     + partnerId);
         }
     }

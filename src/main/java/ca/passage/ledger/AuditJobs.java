@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The ledger's housekeeping, called by the timer routes in {@code routes/audit.camel.yaml} (the routes say
- * when, these methods say how): a time-based checkpoint during idle periods, and the purge of archived raw
+ * when, these methods say how): a time-based checkpoint during idle periods, the copy of the checkpoints to the
+ * checkpoint log outside the database, and the purge of archived raw
  * messages past each partner agreement's retention.
  */
 public final class AuditJobs {
@@ -31,14 +32,21 @@ public final class AuditJobs {
     private final MessageArchive archive;
     private final Supplier<? extends Collection<PartnerProfile>> partners;
     private final Clock clock;
+    private final CheckpointWitness witness;
+
+    public AuditJobs(AuditLedger ledger, MessageArchive archive, Supplier<? extends Collection<PartnerProfile>> partners,
+                     Clock clock) {
+        this(ledger, archive, partners, clock, null);
+    }
 
     /** {@code partners} is read at every purge, so a reloaded registry's retention applies from the next run. */
     public AuditJobs(AuditLedger ledger, MessageArchive archive, Supplier<? extends Collection<PartnerProfile>> partners,
-                     Clock clock) {
+                     Clock clock, CheckpointWitness witness) {
         this.ledger = ledger;
         this.archive = archive;
         this.partners = partners;
         this.clock = clock;
+        this.witness = witness;
     }
 
     /** Signs the chain head when the time-based checkpoint is due; the sequence number signed, or -1. */
@@ -46,6 +54,11 @@ public final class AuditJobs {
         Optional<Checkpoint> cp = ledger.checkpointIfDue();
         cp.ifPresent(c -> LOG.info("audit checkpoint signed at seq {}", c.seq()));
         return cp.map(Checkpoint::seq).orElse(-1L);
+    }
+
+    /** Copies the checkpoints signed since the last call to the checkpoint log (and witness endpoint). */
+    public int witnessCheckpoints() {
+        return witness == null ? 0 : witness.publishFrom(ledger);
     }
 
     /**

@@ -70,31 +70,35 @@ public final class AuditLedger implements AutoCloseable {
             ps.executeUpdate();
         }
         long lastCkSeq = head.lastCheckpointSeq();
-        Instant lastCkAt = head.lastCheckpointAt();
-        if (signer.canSign() && checkpointDue(seq, lastCkSeq, lastCkAt, now)) {
+        // the time-based interval runs from the first event no checkpoint covers, measured in event times: the
+        // same rule LedgerVerifier holds the chain to, so a verifier can tell where a checkpoint must be
+        Instant uncoveredSince = head.uncoveredSince() == null ? event.time() : head.uncoveredSince();
+        if (signer.canSign() && checkpointDue(seq, lastCkSeq, uncoveredSince, event.time())) {
             LedgerRows.insertCheckpoint(tx, signer.sign(seq, hash, now));
             lastCkSeq = seq;
-            lastCkAt = now;
-        } else if (lastCkAt == null) {
-            lastCkAt = now; // the time-based interval starts with the first event
+            uncoveredSince = null;
         }
         try (PreparedStatement ps = tx.prepareStatement("UPDATE audit_chain_head SET head_seq = ?, head_hash = ?, "
                 + "last_checkpoint_seq = ?, last_checkpoint_at = ? WHERE id = 1")) {
             ps.setLong(1, seq);
             ps.setString(2, hash);
             ps.setLong(3, lastCkSeq);
-            ps.setObject(4, LedgerRows.toDb(lastCkAt));
+            if (uncoveredSince == null) {
+                ps.setNull(4, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                ps.setObject(4, LedgerRows.toDb(uncoveredSince));
+            }
             ps.executeUpdate();
         }
         return seq;
     }
 
-    private boolean checkpointDue(long seq, long lastCkSeq, Instant lastCkAt, Instant now) {
+    private boolean checkpointDue(long seq, long lastCkSeq, Instant uncoveredSince, Instant eventTime) {
         if (seq - lastCkSeq >= policy.everyEvents()) {
             return true;
         }
         Duration maxAge = policy.maxAge();
-        return maxAge != null && lastCkAt != null && Duration.between(lastCkAt, now).compareTo(maxAge) >= 0;
+        return maxAge != null && Duration.between(uncoveredSince, eventTime).compareTo(maxAge) >= 0;
     }
 
     /** Appends {@code e} in a transaction of its own. */
@@ -134,9 +138,8 @@ public final class AuditLedger implements AutoCloseable {
                 Checkpoint cp = signer.sign(head.seq(), head.hash(), now);
                 LedgerRows.insertCheckpoint(c, cp);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE audit_chain_head SET last_checkpoint_seq = ?, "
-                        + "last_checkpoint_at = ? WHERE id = 1")) {
+                        + "last_checkpoint_at = NULL WHERE id = 1")) {
                     ps.setLong(1, cp.seq());
-                    ps.setObject(2, LedgerRows.toDb(now));
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -162,8 +165,8 @@ public final class AuditLedger implements AutoCloseable {
         }
         try (Connection c = dataSource.getConnection()) {
             LedgerRows.Head head = LedgerRows.head(c, false);
-            if (head.seq() <= head.lastCheckpointSeq() || head.lastCheckpointAt() != null
-                    && Duration.between(head.lastCheckpointAt(), clock.instant()).compareTo(policy.maxAge()) < 0) {
+            if (head.seq() <= head.lastCheckpointSeq() || head.uncoveredSince() != null
+                    && Duration.between(head.uncoveredSince(), clock.instant()).compareTo(policy.maxAge()) < 0) {
                 return Optional.empty();
             }
         } catch (SQLException e) {

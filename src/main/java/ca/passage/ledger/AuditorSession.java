@@ -38,7 +38,7 @@ public final class AuditorSession {
 
     public VerificationResult verify(List<Checkpoint> externalCheckpoints) {
         VerificationResult r = logged(AuditAction.AUDIT_VERIFY, null, null, null,
-                () -> new LedgerVerifier(keys).verify(dataSource, externalCheckpoints));
+                () -> new LedgerVerifier(keys, ledger.policy()).verify(dataSource, externalCheckpoints));
         return r;
     }
 

@@ -23,6 +23,11 @@ interface ChainSource extends AutoCloseable {
 
     List<Checkpoint> checkpoints() throws Exception;
 
+    /** The sequence number of the last checkpoint as recorded beside the events (the chain head row), if any. */
+    default OptionalLong recordedLastCheckpointSeq() throws Exception {
+        return OptionalLong.empty();
+    }
+
     @Override
     void close() throws Exception;
 }

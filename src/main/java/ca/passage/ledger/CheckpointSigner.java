@@ -18,29 +18,75 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Signs and verifies checkpoints with the gateway key. The signature algorithm follows the key type:
- * EC → SHA256withECDSA, RSA → SHA256withRSA, Ed25519 → Ed25519. A verify-only signer (certificate or
- * public key, no private key) checks checkpoints but never writes one; a ledger built with it appends
- * events and leaves checkpoints to a node that has the key.
+ * Signs checkpoints with the ledger key ({@code ledger.key.pem}, its own key, not a message-signing key) and
+ * verifies them with every key that ever signed one, found by the checkpoint's key id (SHA-256 of the public
+ * key): the current ledger key, retired ones under {@code previous/<n>/}, and the gateway signing keys that
+ * signed checkpoints before the ledger had its own key. Rotation therefore never breaks verification. The
+ * signature algorithm follows the key type: EC → SHA256withECDSA, RSA → SHA256withRSA, Ed25519 → Ed25519.
+ * A verify-only signer (no private key) checks checkpoints but never writes one; a ledger built with it
+ * appends events and leaves checkpoints to a node that has the key.
  */
 public final class CheckpointSigner {
+
+    /** The ledger key's base name in the keys folder. */
+    public static final String LEDGER_KEY = "ledger";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String algorithm;
     private final String keyId;
+    private final Map<String, PublicKey> knownKeys;
 
-    private CheckpointSigner(PrivateKey privateKey, PublicKey publicKey) {
+    private CheckpointSigner(PrivateKey privateKey, PublicKey publicKey, Collection<PublicKey> historic) {
         if (publicKey == null) {
-            throw new IllegalArgumentException("a checkpoint signer needs the gateway public key or certificate");
+            throw new IllegalArgumentException("a checkpoint signer needs the ledger public key or certificate");
         }
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.algorithm = algorithmFor(publicKey);
-        this.keyId = ChainHash.sha256Hex(publicKey.getEncoded());
+        this.keyId = keyIdOf(publicKey);
+        Map<String, PublicKey> known = new LinkedHashMap<>();
+        known.put(keyId, publicKey);
+        for (PublicKey k : historic) {
+            try {
+                algorithmFor(k);
+                known.putIfAbsent(keyIdOf(k), k);
+            } catch (IllegalArgumentException notASigningKey) {
+                // an X25519 key agreement certificate: it never signed a checkpoint
+            }
+        }
+        this.knownKeys = Map.copyOf(known);
+    }
+
+    private CheckpointSigner(PrivateKey privateKey, PublicKey publicKey) {
+        this(privateKey, publicKey, List.of());
+    }
+
+    /** The key id a checkpoint names: SHA-256 (hex) of the public key's encoding. */
+    public static String keyIdOf(PublicKey key) {
+        return ChainHash.sha256Hex(key.getEncoded());
+    }
+
+    /** The same signer, also verifying checkpoints signed by {@code historic} keys. */
+    public CheckpointSigner alsoKnowing(Collection<PublicKey> historic) {
+        List<PublicKey> all = new ArrayList<>(knownKeys.values());
+        all.addAll(historic);
+        return new CheckpointSigner(privateKey, publicKey, all);
+    }
+
+    /** Key ids of every key this signer verifies with (current first). */
+    public Set<String> knownKeyIds() {
+        return knownKeys.keySet();
     }
 
     public static CheckpointSigner of(PrivateKey privateKey, X509Certificate certificate) {
@@ -59,13 +105,35 @@ public final class CheckpointSigner {
         return new CheckpointSigner(null, publicKey);
     }
 
-    /** Reads {@code gateway.cert.pem} (and {@code gateway.key.pem} if {@code withPrivateKey}) from a keys folder. */
+    /**
+     * Reads {@code ledger.cert.pem} (and {@code ledger.key.pem} if {@code withPrivateKey}) from a keys folder,
+     * and, to verify history, every other ledger and gateway certificate there and under {@code previous/}.
+     */
     public static CheckpointSigner fromKeysDir(Path dir, boolean withPrivateKey) throws IOException {
-        X509Certificate cert = readCertificate(dir.resolve("gateway.cert.pem"));
-        if (!withPrivateKey) {
-            return verifyOnly(cert);
+        Path certFile = dir.resolve(LEDGER_KEY + ".cert.pem");
+        if (!Files.isRegularFile(certFile)) {
+            throw new IOException("no ledger certificate " + certFile + " (keys init issues ledger.key.pem and "
+                    + "ledger.cert.pem: the key that signs audit checkpoints)");
         }
-        return of(readPrivateKey(dir.resolve("gateway.key.pem")), cert);
+        X509Certificate cert = readCertificate(certFile);
+        PrivateKey key = withPrivateKey ? readPrivateKey(dir.resolve(LEDGER_KEY + ".key.pem")) : null;
+        return new CheckpointSigner(key, cert.getPublicKey(), historicKeys(dir));
+    }
+
+    /** Public keys of every ledger and gateway certificate in {@code dir} and its {@code previous/<n>/} folders. */
+    static List<PublicKey> historicKeys(Path dir) throws IOException {
+        List<PublicKey> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir, 3)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = p.getFileName().toString();
+                boolean candidate = name.endsWith(".cert.pem") && !name.endsWith(".enc.cert.pem")
+                        && (name.startsWith(LEDGER_KEY) || name.startsWith("gateway"));
+                if (candidate) {
+                    out.add(readCertificate(p).getPublicKey());
+                }
+            }
+        }
+        return out;
     }
 
     public static X509Certificate readCertificate(Path pem) throws IOException {
@@ -122,15 +190,24 @@ public final class CheckpointSigner {
         }
     }
 
-    /** True when the checkpoint was signed by this gateway key over its own seq, hash and time. */
+    /** Null when the checkpoint verifies; otherwise what is wrong with it, naming its key id. */
+    public String problemWith(Checkpoint cp) {
+        if (!knownKeys.containsKey(cp.keyId())) {
+            return "checkpoint signed by an unknown key id " + cp.keyId();
+        }
+        return verify(cp) ? null : "checkpoint signature does not verify with key id " + cp.keyId();
+    }
+
+    /** True when the checkpoint names a key id this signer knows and that key signed its seq, hash and time. */
     public boolean verify(Checkpoint cp) {
-        if (!algorithm.equals(cp.algorithm())) {
+        PublicKey key = knownKeys.get(cp.keyId());
+        if (key == null || !algorithmFor(key).equals(cp.algorithm())) {
             return false;
         }
         try {
             byte[] sig = Base64.getDecoder().decode(cp.signature());
-            Signature s = Signature.getInstance(algorithm);
-            s.initVerify(publicKey);
+            Signature s = Signature.getInstance(cp.algorithm());
+            s.initVerify(key);
             s.update(cp.payload());
             return s.verify(sig);
         } catch (IllegalArgumentException | GeneralSecurityException e) {

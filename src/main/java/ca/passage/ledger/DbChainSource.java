@@ -102,6 +102,12 @@ final class DbChainSource implements ChainSource {
     }
 
     @Override
+    public java.util.OptionalLong recordedLastCheckpointSeq() throws SQLException {
+        return LedgerRows.headIfPresent(c).map(h -> java.util.OptionalLong.of(h.lastCheckpointSeq()))
+                .orElse(java.util.OptionalLong.empty());
+    }
+
+    @Override
     public List<Checkpoint> checkpoints() throws SQLException {
         return LedgerRows.checkpoints(c);
     }

@@ -23,7 +23,11 @@ final class LedgerRows {
     private LedgerRows() {
     }
 
-    record Head(long seq, String hash, long lastCheckpointSeq, Instant lastCheckpointAt) {
+    /**
+     * The chain head row. {@code uncoveredSince} (column {@code last_checkpoint_at}) is the event time of the first
+     * event no checkpoint covers yet, null when the head is checkpointed: the start of the time-based interval.
+     */
+    record Head(long seq, String hash, long lastCheckpointSeq, Instant uncoveredSince) {
     }
 
     static void bindInsert(PreparedStatement ps, long seq, AuditEvent e, String prev, String hash) throws SQLException {

@@ -29,16 +29,30 @@ import java.util.TreeMap;
  *     (rewritten with a fresh hash);</li>
  * <li>a checkpoint whose signature fails → BAD_CHECKPOINT_SIGNATURE; whose hash differs from the record at
  *     its sequence number → ALTERED (the chain was rewritten up to there);</li>
- * <li>checkpoints or a recorded head beyond the last record → TRUNCATED after the last matching checkpoint.</li>
+ * <li>checkpoints or a recorded head beyond the last record → TRUNCATED after the last matching checkpoint;</li>
+ * <li>with a cadence ({@link CheckpointPolicy}): more than {@code everyEvents} events in a row without a
+ *     checkpoint, uncovered events spanning more than twice {@code maxAge} (the slack allows for callers' event
+ *     times and clocks), or no checkpoint where the chain head row records the last one → MISSING_CHECKPOINT,
+ *     naming the uncovered range.</li>
  * </ul>
  */
 public final class LedgerVerifier {
 
     private final CheckpointSigner keys;
+    private final CheckpointPolicy cadence;
 
-    /** {@code keys} verifies checkpoint signatures (a verify-only signer from the gateway certificate is enough). */
+    /**
+     * {@code keys} verifies checkpoint signatures (a verify-only signer from the ledger certificates is enough);
+     * the chain is held to the default checkpoint cadence, the one the gateway's ledger signs with.
+     */
     public LedgerVerifier(CheckpointSigner keys) {
+        this(keys, CheckpointPolicy.DEFAULT);
+    }
+
+    /** {@code cadence} null checks signatures only, not that checkpoints are where the cadence puts them. */
+    public LedgerVerifier(CheckpointSigner keys, CheckpointPolicy cadence) {
         this.keys = keys;
+        this.cadence = cadence;
     }
 
     /** Verifies the chain in the database (one consistent snapshot) against its own checkpoints. */
@@ -87,6 +101,7 @@ public final class LedgerVerifier {
         long expected = 1;
         long events = 0;
         long lastGoodCheckpoint = 0;
+        java.time.Instant firstUncoveredAt = null;
         int verified = 0;
         Iterator<LedgerRecord> it = src.records();
         LedgerRecord next = it.hasNext() ? it.next() : null;
@@ -143,9 +158,10 @@ public final class LedgerVerifier {
             List<Checkpoint> here = cps.remove(seq);
             if (here != null) {
                 for (Checkpoint cp : here) {
-                    if (!keys.verify(cp)) {
-                        return broken(Kind.BAD_CHECKPOINT_SIGNATURE, seq, lastGoodCheckpoint,
-                                "checkpoint signature does not verify with the gateway certificate", events, verified);
+                    String problem = keys.problemWith(cp);
+                    if (problem != null) {
+                        return broken(Kind.BAD_CHECKPOINT_SIGNATURE, seq, lastGoodCheckpoint, problem, events,
+                                verified);
                     }
                     verified++;
                     if (!cp.headHash().equals(r.hash())) {
@@ -155,16 +171,40 @@ public final class LedgerVerifier {
                     }
                 }
                 lastGoodCheckpoint = seq;
+                firstUncoveredAt = null;
+            } else if (cadence != null) {
+                if (firstUncoveredAt == null) {
+                    firstUncoveredAt = r.event().time();
+                }
+                String gap = cadenceGap(seq, lastGoodCheckpoint, firstUncoveredAt, r.event().time());
+                if (gap != null) {
+                    Long resumes = cps.ceilingKey(seq);
+                    String range = "seq " + (lastGoodCheckpoint + 1) + ".."
+                            + (resumes == null ? "the last event" : Long.toString(resumes - 1));
+                    return broken(Kind.MISSING_CHECKPOINT, lastGoodCheckpoint + 1, lastGoodCheckpoint,
+                            "no checkpoint covers " + range + ": " + gap, events, verified);
+                }
             }
             prev = r.hash();
             expected++;
         }
         long last = expected - 1;
+        if (cadence != null) {
+            OptionalLong recorded = src.recordedLastCheckpointSeq();
+            if (recorded.isPresent() && recorded.getAsLong() > lastGoodCheckpoint && recorded.getAsLong() <= last
+                    && !cps.containsKey(recorded.getAsLong())) {
+                return broken(Kind.MISSING_CHECKPOINT, lastGoodCheckpoint + 1, lastGoodCheckpoint,
+                        "no checkpoint covers seq " + (lastGoodCheckpoint + 1) + ".." + recorded.getAsLong()
+                                + ": the chain head records a checkpoint at seq " + recorded.getAsLong()
+                                + " and it is gone", events, verified);
+            }
+        }
         for (Map.Entry<Long, List<Checkpoint>> e : cps.entrySet()) {
             for (Checkpoint cp : e.getValue()) {
-                if (!keys.verify(cp)) {
-                    return broken(Kind.BAD_CHECKPOINT_SIGNATURE, e.getKey(), lastGoodCheckpoint,
-                            "checkpoint signature does not verify with the gateway certificate", events, verified);
+                String problem = keys.problemWith(cp);
+                if (problem != null) {
+                    return broken(Kind.BAD_CHECKPOINT_SIGNATURE, e.getKey(), lastGoodCheckpoint, problem, events,
+                            verified);
                 }
             }
         }
@@ -184,6 +224,20 @@ public final class LedgerVerifier {
             }
         }
         return new VerificationResult(Kind.INTACT, -1, lastGoodCheckpoint, "intact", events, verified, last, prev);
+    }
+
+    /** Why the events since the last checkpoint break the cadence, or null while they do not. */
+    private String cadenceGap(long seq, long lastCheckpoint, java.time.Instant firstUncoveredAt,
+                              java.time.Instant eventAt) {
+        if (seq - lastCheckpoint > cadence.everyEvents()) {
+            return "more than " + cadence.everyEvents() + " events without a checkpoint";
+        }
+        java.time.Duration maxAge = cadence.maxAge();
+        if (maxAge != null && firstUncoveredAt != null && eventAt != null
+                && java.time.Duration.between(firstUncoveredAt, eventAt).compareTo(maxAge.multipliedBy(2)) > 0) {
+            return "events spanning more than twice the checkpoint interval " + maxAge + " without a checkpoint";
+        }
+        return null;
     }
 
     private static VerificationResult broken(Kind kind, long seq, long afterCheckpoint, String detail, long events,

@@ -20,8 +20,13 @@ public record VerificationResult(Kind kind, long firstBrokenSeq, long afterCheck
         REORDERED,
         /** Events signed by a checkpoint (or recorded by the chain head) are gone from the tail. */
         TRUNCATED,
-        /** A checkpoint's signature does not verify with the gateway certificate. */
-        BAD_CHECKPOINT_SIGNATURE
+        /** A checkpoint's signature does not verify with the ledger key its key id names (or names no known key). */
+        BAD_CHECKPOINT_SIGNATURE,
+        /**
+         * Events the checkpoint cadence should have covered carry no checkpoint (deleted checkpoints, or a chain
+         * rebuilt without the ledger key); {@code firstBrokenSeq} starts the uncovered range.
+         */
+        MISSING_CHECKPOINT
     }
 
     public boolean intact() {

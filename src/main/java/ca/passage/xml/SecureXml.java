@@ -30,6 +30,16 @@ import java.io.IOException;
  */
 public final class SecureXml {
 
+    /**
+     * The deepest element nesting any parser here accepts: far beyond any message or notice (a case notice is
+     * about 8 levels, an envelope with signature and encryption about 12), low enough that no recursive walk of a
+     * parsed tree can overflow the stack. Deeper input is refused at parse, as a {@link SAXException}.
+     */
+    public static final int MAX_ELEMENT_DEPTH = 256;
+
+    /** The JDK parser's (JAXP) element-depth limit property. */
+    private static final String MAX_ELEMENT_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     private SecureXml() {
     }
 
@@ -46,10 +56,18 @@ public final class SecureXml {
         return b;
     }
 
-    /** The calling thread's hardened SAX parser, reset; use it at once. */
+    /**
+     * The calling thread's hardened SAX parser, reset, with the element-depth limit set again (a parser property,
+     * which a reset clears); use it at once.
+     */
     public static SAXParser saxParser() {
         SAXParser p = SAX_PARSER.get();
         p.reset();
+        try {
+            p.setProperty(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
+        } catch (SAXException e) {
+            throw new IllegalStateException("SAX parser lacks the element-depth limit", e);
+        }
         return p;
     }
 
@@ -72,6 +90,7 @@ public final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_ELEMENT_DEPTH));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder builder = f.newDocumentBuilder();

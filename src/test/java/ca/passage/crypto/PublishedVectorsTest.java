@@ -31,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Published test vectors checked against the primitives the profiles use: the JCA Ed25519 signature and X25519
  * agreement that Santuario calls, Santuario's HKDF, and Santuario's XML-Enc 1.1 decryption path of
- * {@link MessageOpener} (W3C XML Encryption 1.1 interop vectors, shared beside the repository).
+ * {@link MessageOpener} (W3C XML Encryption 1.1 interop vectors, copied into src/test/resources/w3c/xmlenc11 with their notice).
  */
 class PublishedVectorsTest {
     static final HexFormat HEX = HexFormat.of();
-    static final Path XMLENC11 = Path.of("..", "shared", "test-vectors", "xmlenc11");
+    static final Path XMLENC11 = Path.of("src", "test", "resources", "w3c", "xmlenc11");
 
     @BeforeAll
     static void init() {
@@ -147,7 +147,7 @@ class PublishedVectorsTest {
         "cipherText__EC-P521__aes256-gcm__kw-aes256__ECDH-ES__ConcatKDF-3.xml, EC-P521_SHA256WithECDSA-v02.p12"
     })
     void w3cXmlEnc11VectorDecryptsToThePublishedPlaintext(String cipherText, String keystore) throws Exception {
-        assertThat(XMLENC11).as("W3C vectors beside the repository (shared/test-vectors/xmlenc11)").isDirectory();
+        assertThat(XMLENC11).as("W3C vectors in the repository (src/test/resources/w3c/xmlenc11)").isDirectory();
         List<PrivateKey> keys = vectorKeys(keystore);
         assertThat(keys).isNotEmpty();
         Document doc = Fixture.parse(Files.readAllBytes(XMLENC11.resolve(cipherText)));

@@ -97,17 +97,17 @@ class AppendTransactionTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void aCheckpointIsSignedWhenTheLastOneIsOlderThanMaxAge(Backend backend) throws Exception {
+    void aCheckpointIsSignedAtTheFirstEventMaxAgeAfterTheFirstUncoveredOne(Backend backend) throws Exception {
         try (TestDb db = TestDb.create(backend)) {
             MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
             AuditLedger ledger = new AuditLedger(db.ds(), clock, KEYS.signer(),
                     new CheckpointPolicy(1000, java.time.Duration.ofHours(1)));
-            ledger.append(Events.sent(1));
+            ledger.append(Events.sent(1).withTime(clock.instant()));
             clock.advance(java.time.Duration.ofSeconds(1800));
-            ledger.append(Events.sent(2));
+            ledger.append(Events.sent(2).withTime(clock.instant()));
             assertThat(ledger.checkpoints()).isEmpty();
             clock.advance(java.time.Duration.ofSeconds(1800));
-            ledger.append(Events.sent(3));
+            ledger.append(Events.sent(3).withTime(clock.instant()));
             assertThat(ledger.checkpoints()).extracting(Checkpoint::seq).containsExactly(3L);
         }
     }

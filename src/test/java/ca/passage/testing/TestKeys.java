@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
-/** Gateway test keys made at test time (EC P-256, self-signed with Bouncy Castle); never committed. */
+/** Ledger (checkpoint-signing) test keys made at test time (EC P-256, self-signed with Bouncy Castle); never committed. */
 public final class TestKeys {
 
     public final KeyPair pair;
@@ -57,14 +57,19 @@ public final class TestKeys {
         return CheckpointSigner.verifyOnly(cert);
     }
 
-    /** Writes gateway.cert.pem and gateway.key.pem (PKCS#8) into {@code dir}, the keys-folder layout. */
+    /** Writes ledger.cert.pem and ledger.key.pem (PKCS#8) into {@code dir}, the keys-folder layout. */
     public void writeTo(Path dir) throws Exception {
+        writeTo(dir, CheckpointSigner.LEDGER_KEY);
+    }
+
+    /** Writes {@code base}.cert.pem and {@code base}.key.pem (PKCS#8) into {@code dir}. */
+    public void writeTo(Path dir, String base) throws Exception {
         Files.createDirectories(dir);
-        try (Writer w = Files.newBufferedWriter(dir.resolve("gateway.cert.pem"));
+        try (Writer w = Files.newBufferedWriter(dir.resolve(base + ".cert.pem"));
              JcaPEMWriter pw = new JcaPEMWriter(w)) {
             pw.writeObject(cert);
         }
-        try (Writer w = Files.newBufferedWriter(dir.resolve("gateway.key.pem"));
+        try (Writer w = Files.newBufferedWriter(dir.resolve(base + ".key.pem"));
              JcaPEMWriter pw = new JcaPEMWriter(w)) {
             pw.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(pair.getPrivate(), null));
         }

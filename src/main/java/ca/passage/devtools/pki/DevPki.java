@@ -1,5 +1,6 @@
 package ca.passage.devtools.pki;
 
+import ca.passage.ledger.CheckpointSigner;
 import ca.passage.crypto.Keyring;
 
 import ca.passage.crypto.KeyDirectory;
@@ -94,6 +95,10 @@ public final class DevPki {
             if (!Files.exists(dir.resolve(base + ".cert.pem"))) {
                 issueKeySet(dir, base, f, now().minus(BACKDATE), now().plus(LEAF_VALIDITY));
             }
+        }
+        if (!Files.exists(dir.resolve(CheckpointSigner.LEDGER_KEY + ".cert.pem"))) {
+            // the audit ledger's own checkpoint-signing key, never used for messages
+            issueKeySet(dir, CheckpointSigner.LEDGER_KEY, KeyFamily.EC, now().minus(BACKDATE), now().plus(LEAF_VALIDITY));
         }
         for (PartnerKeySpec p : partners) {
             if (!Files.exists(dir.resolve(p.partnerId() + ".cert.pem"))) {
@@ -211,8 +216,9 @@ public final class DevPki {
     }
 
     /**
-     * Adds a new gateway key generation: the current gateway key sets move to {@code previous/<n>/} (still
-     * loaded by {@link Keyring} for decryption) and new ones are issued. Partners must be given the new
+     * Adds a new gateway key generation: the current gateway key sets and the ledger key move to
+     * {@code previous/<n>/} (still loaded by {@link Keyring} for decryption, and by the ledger verifier for the
+     * checkpoints the old ledger key signed) and new ones are issued. Partners must be given the new
      * certificates. Returns the generation number given to the retired keys.
      */
     public int rotate(Path dir) {
@@ -238,7 +244,8 @@ public final class DevPki {
     }
 
     private static boolean isGatewayFile(String f) {
-        return f.startsWith(KeyDirectory.GATEWAY) && (f.endsWith(".key.pem") || f.endsWith(".cert.pem"));
+        return (f.startsWith(KeyDirectory.GATEWAY) || f.startsWith(CheckpointSigner.LEDGER_KEY + "."))
+                && (f.endsWith(".key.pem") || f.endsWith(".cert.pem"));
     }
 
     // ---------------------------------------------------------------------------------------------------
