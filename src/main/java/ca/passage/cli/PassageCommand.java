@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Cross-border case notice exchange gateway.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class, ApproveCommand.class, RespondCommand.class, ForwardCommand.class,
                 PartnersCommand.class, ExchangesCommand.class, PartnerSimCommand.class, KeysCommand.class, AuditCommand.class, BenchCommand.class, BrokerCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PassageCommand implements Runnable {
 
