@@ -91,7 +91,7 @@ class InboundPathTest {
     @Test
     void as4PartnersUserMessageIsVerifiedStoredHandedToTheDomesticSideAndReceipted() throws Exception {
         PartnerSimulator eu = running.sim("eu-agency");
-        URI as4 = URI.create(baseUrl + "/exchange/v1/as4");
+        URI as4 = running.inbound().resolve("/exchange/v1/as4"); // the partners' mutual-TLS listener
         ca.passage.as4.As4Signal signal = eu.sendAs4Notice(as4, notice("IN-AS4-1", "H1"));
         assertThat(signal).isInstanceOf(ca.passage.as4.As4Signal.Receipt.class);
         assertThat(gateway.store().exchangesOf("IN-eu-agency-IN-AS4-1")).singleElement().satisfies(e -> {
@@ -103,7 +103,7 @@ class InboundPathTest {
         assertThat(Files.readString(domestic)).contains("urn:ca:passage:notice:1", "IN-AS4-1");
 
         // a UserMessage from a party with no AS4 agreement gets an ebMS error, nothing stored
-        HttpResponse<String> foreign = HttpClient.newHttpClient().send(HttpRequest.newBuilder(as4)
+        HttpResponse<String> foreign = eu.httpClient().send(HttpRequest.newBuilder(as4)
                         .header("Content-Type", "application/soap+xml")
                         .POST(HttpRequest.BodyPublishers.ofString("<S12:Envelope xmlns:S12=\"http://www.w3.org/2003/05/soap-envelope\"/>"))
                         .build(), HttpResponse.BodyHandlers.ofString());

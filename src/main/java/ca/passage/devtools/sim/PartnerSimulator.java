@@ -107,12 +107,6 @@ public final class PartnerSimulator implements AutoCloseable {
         this.opener = new MessageOpener(own, policy, clock);
         this.sealer = new MessageSealer(own, policy, clock);
         this.gatewayTrust = PartnerTrust.load(keysDir, "gateway", cryptoProfile.keyFamily());
-        // an as4 partner speaks AS4 with the same channel code the gateway uses, the roles turned round
-        this.as4 = profile.channel().isAs4()
-                ? new As4PartnerChannel(own, id -> gatewayTrust, As4PartnerChannel.anchorsIn(keysDir),
-                        new As4Codec(clock, MAX_BYTES), new As4HttpClient(java.time.Duration.ofSeconds(5),
-                                java.time.Duration.ofSeconds(30)), true)
-                : null;
         this.archive = archive;
         this.behaviour = behaviour;
         this.failuresLeft = new AtomicInteger(behaviour.failFirst());
@@ -127,6 +121,14 @@ public final class PartnerSimulator implements AutoCloseable {
                 Tls.pinned(List.of(ca, gatewayTls), gatewayTls));
         this.client = HttpClient.newBuilder().sslContext(tls).sslParameters(Tls.parameters(tls, false))
                 .version(HttpClient.Version.HTTP_1_1).build();
+        // an as4 partner speaks AS4 with the same channel code the gateway uses, the roles turned round, over the
+        // same mutual-TLS client
+        HttpClient mutualTls = this.client;
+        this.as4 = profile.channel().isAs4()
+                ? new As4PartnerChannel(own, id -> gatewayTrust, As4PartnerChannel.anchorsIn(keysDir),
+                        new As4Codec(clock, MAX_BYTES), new As4HttpClient(endpoint -> mutualTls,
+                                java.time.Duration.ofSeconds(30)), true)
+                : null;
     }
 
     private final SSLContext tls;
