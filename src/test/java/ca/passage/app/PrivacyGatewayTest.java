@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,6 @@ class PrivacyGatewayTest {
 
     private static final String REDACTION_NOTICE = "src/test/resources/redaction-notices/20-blue-free-text-redaction.xml";
     private RunningGateway running;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() throws Exception {
@@ -93,13 +91,13 @@ class PrivacyGatewayTest {
         assertThat(held.state()).isEqualTo(ExchangeState.PENDING_APPROVAL);
         assertThat(held.lastError()).isEqualTo("held for a supervisor: free text /CaseNotice/offence/recruitment holds "
                 + "a phone-shaped number that belongs to no person of the notice");
-        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(URI.create(running.baseUrl()
+        HttpResponse<String> shown = running.as("officer1").send(HttpRequest.newBuilder(URI.create(running.baseUrl()
                 + "/api/v1/exchanges/" + held.exchangeId())).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(shown.body()).contains("phone-shaped number that belongs to no person").doesNotContain("555 0188");
     }
 
     private HttpResponse<String> post(byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(running.baseUrl() + "/api/v1/notices"))
+        return running.as("officer1").send(HttpRequest.newBuilder(URI.create(running.baseUrl() + "/api/v1/notices"))
                 .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -129,7 +127,7 @@ class PrivacyGatewayTest {
                 .contains("is not the one approved (digest " + "0".repeat(64) + ")");
         assertThat(back.sentDigest()).isNull();
 
-        HttpResponse<String> approved = http.send(HttpRequest.newBuilder(URI.create(running.baseUrl()
+        HttpResponse<String> approved = running.as("supervisor1").send(HttpRequest.newBuilder(URI.create(running.baseUrl()
                         + "/api/v1/notices/CA-2026-DIGEST/approval")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\",\"supervisor\":\"sgt-lavoie\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -79,8 +79,20 @@ class CitrusAs4ShapeTest {
         PartnerTrust agencyTrust = PartnerTrust.load(keys, "eu-agency", KeyFamily.ED);
         gatewaySide = new As4PartnerChannel(Keyring.load(keys, ca.passage.crypto.KeyDirectory.GATEWAY), id -> agencyTrust,
                 As4PartnerChannel.anchorsIn(keys), new As4Codec(Clock.systemUTC(), 1_000_000),
-                new As4HttpClient(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)), false);
-        client = new HttpClientBuilder().requestUrl("http://127.0.0.1:" + port).build();
+                new As4HttpClient(endpoint -> gatewayTls(keys), java.time.Duration.ofSeconds(30)), false);
+        // Citrus posts as the gateway would: mutual TLS with the gateway's transport certificate
+        client = new HttpClientBuilder().requestUrl("https://127.0.0.1:" + port)
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(gatewayTls(keys))).build();
+    }
+
+    /** The gateway's side of the partner's mutual-TLS listener: its TLS key set, the development CA trusted. */
+    private static java.net.http.HttpClient gatewayTls(Path keys) {
+        javax.net.ssl.SSLContext tls = ca.passage.access.Tls.context(
+                ca.passage.access.Tls.keyManager(keys.resolve("tls.cert.pem"), keys.resolve("tls.key.pem")),
+                ca.passage.access.Tls.trusting(List.of(ca.passage.access.Tls.certificate(keys.resolve("ca.cert.pem")))));
+        return java.net.http.HttpClient.newBuilder().sslContext(tls)
+                .sslParameters(ca.passage.access.Tls.parameters(tls, false))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     }
 
     @AfterAll

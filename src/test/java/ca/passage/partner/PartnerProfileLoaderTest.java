@@ -57,8 +57,8 @@ class PartnerProfileLoaderTest {
             "unknown category      | allowedCategories: \\[SUSPECT_IDENTITY,        | allowedCategories: [DNA_PROFILES,            | agreement.allowedCategories",
             "bad country           | country: US                                  | country: USA                                 | country",
             "enabled not boolean   | ^enabled: true$                              | enabled: maybe                               | enabled",
-            "no consumers          | endpoint: http://127.0.0.1:9103/             | consumers: 0\\n  endpoint: http://127.0.0.1:9103/ | channel.consumers",
-            "consumers not a number| endpoint: http://127.0.0.1:9103/             | consumers: many\\n  endpoint: http://127.0.0.1:9103/ | channel.consumers",
+            "no consumers          | endpoint: https://127.0.0.1:9103/             | consumers: 0\\n  endpoint: https://127.0.0.1:9103/ | channel.consumers",
+            "consumers not a number| endpoint: https://127.0.0.1:9103/             | consumers: many\\n  endpoint: https://127.0.0.1:9103/ | channel.consumers",
     })
     void aBrokenProfileStopsLoadingNamingFileAndField(String what, String regex, String replacement, String field)
             throws IOException {
