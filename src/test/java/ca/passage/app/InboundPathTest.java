@@ -111,6 +111,18 @@ class InboundPathTest {
     }
 
     @Test
+    void anAs4UserMessageFromAnotherPartyThanTheTlsClientCertificateIsRefused() throws Exception {
+        ca.passage.as4.As4Packet eusMessage = running.sim("eu-agency").sealAs4Notice(notice("IN-AS4-SPOOF", "H1")).packet();
+        // us-hsi's own transport certificate, eu-agency's signed UserMessage
+        HttpResponse<String> r = running.sim("us-hsi").httpClient().send(HttpRequest.newBuilder(
+                        running.inbound().resolve("/exchange/v1/as4"))
+                .header("Content-Type", eusMessage.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(eusMessage.body())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).contains("eb:Error", "EBMS:0101");
+        assertThat(gateway.store().findNotice("IN-eu-agency-IN-AS4-SPOOF")).isEmpty();
+    }
+
+    @Test
     void partnerNoticeOverJmsIsAcceptedLikeOverHttp() throws Exception {
         PartnerSimulator us = running.sim("us-hsi");
         byte[] sealed = us.sealNotice(notice("IN-TEST-JMS", "H0"));

@@ -57,7 +57,11 @@ public final class As4Endpoint {
         this.clock = clock;
     }
 
-    public InboundAnswer receive(byte[] raw, String contentType) {
+    /**
+     * {@code tlsPartner} is the partner the mutual-TLS client certificate proves (set by the access gate on the
+     * partners' listener); the UserMessage's From party must be that same partner.
+     */
+    public InboundAnswer receive(byte[] raw, String contentType, String tlsPartner) {
         String digest = Digests.sha256(raw == null ? new byte[0] : raw);
         List<PartnerProfile> as4Partners = partners.all().stream().filter(p -> p.channel().isAs4()).toList();
         AtomicReference<PartnerProfile> sender = new AtomicReference<>();
@@ -69,6 +73,10 @@ public final class As4Endpoint {
                     header -> {
                         As4Inbound resolved = channel.senders(as4Partners).apply(header);
                         PartnerProfile p = channel.senderOf(as4Partners, header);
+                        if (tlsPartner != null && !tlsPartner.equals(p.id())) {
+                            throw new As4Exception(EbmsErrorCode.FAILED_AUTHENTICATION,
+                                    "the From party is not the partner the TLS client certificate proves");
+                        }
                         try {
                             inbound.acceptingPartner(p.id());
                         } catch (InboundRefusal r) {

@@ -332,10 +332,15 @@ public final class PartnerSimulator implements AutoCloseable {
      * against our digests, or its ebMS error.
      */
     public ca.passage.as4.As4Signal sendAs4Notice(URI gatewayAs4, CaseNotice notice) {
-        TranslatedPayload payload = translator.toPartner(notice, profile);
-        ca.passage.as4.SealedUserMessage sealed = as4.seal(profile, UUID.randomUUID() + "@" + profile.id(),
-                notice.noticeId(), payload.xml(), payload.payloadFormat(), payload.handlingCode().name(), clock.instant());
+        ca.passage.as4.SealedUserMessage sealed = sealAs4Notice(notice);
         return as4.check(profile, as4.post(gatewayAs4, sealed), sealed);
+    }
+
+    /** This {@code as4} partner's notice for Canada as a signed, encrypted AS4 UserMessage, not sent. */
+    public ca.passage.as4.SealedUserMessage sealAs4Notice(CaseNotice notice) {
+        TranslatedPayload payload = translator.toPartner(notice, profile);
+        return as4.seal(profile, UUID.randomUUID() + "@" + profile.id(), notice.noticeId(), payload.xml(),
+                payload.payloadFormat(), payload.handlingCode().name(), clock.instant());
     }
 
     /** A business response to one of the gateway's messages (accepted, or rejected with a code and text). */
