@@ -206,7 +206,7 @@ public final class AuditApi {
         }
     }
 
-    /** The caller as the placeholder headers describe it; refused without a well-formed user id. */
+    /** The caller as the access gate authenticated it (its principal headers; a client cannot set them). */
     static Principal principal(Map<String, Object> headers) {
         String user = single(headers.get(USER_HEADER));
         if (user == null || user.isBlank()) {
