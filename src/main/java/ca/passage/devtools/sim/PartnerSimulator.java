@@ -180,18 +180,9 @@ public final class PartnerSimulator implements AutoCloseable {
                 answer(http, 405, "text/plain", "POST only".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            byte[] raw = readLimited(http.getRequestBody());
+            byte[] raw = admit(http);
             if (raw == null) {
-                answer(http, 413, "text/plain", "message too large".getBytes(StandardCharsets.UTF_8));
                 return;
-            }
-            keep(raw);
-            if (takeOne(failuresLeft)) {
-                answer(http, 500, "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (takeOne(stallsLeft)) {
-                stall();
             }
             EnvelopeHeader header;
             try {
@@ -238,18 +229,9 @@ public final class PartnerSimulator implements AutoCloseable {
             return;
         }
         try (http) {
-            byte[] raw = readLimited(http.getRequestBody());
+            byte[] raw = admit(http);
             if (raw == null) {
-                answer(http, 413, "text/plain", "message too large".getBytes(StandardCharsets.UTF_8));
                 return;
-            }
-            keep(raw);
-            if (takeOne(failuresLeft)) {
-                answer(http, 500, "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (takeOne(stallsLeft)) {
-                stall();
             }
             As4Packet request = new As4Packet(http.getRequestHeaders().getFirst("Content-Type"), raw);
             As4Responder.Answer result = new As4Responder(as4.codec()).answer(request,
@@ -286,6 +268,27 @@ public final class PartnerSimulator implements AutoCloseable {
 
     private static boolean takeOne(AtomicInteger left) {
         return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+    }
+
+    /**
+     * What both endpoints (envelope and AS4) do first: the size limit, the archive copy, then the configured
+     * misbehaviour (a simulated failure, a stall). Null when the request is already answered.
+     */
+    private byte[] admit(HttpExchange http) throws IOException {
+        byte[] raw = readLimited(http.getRequestBody());
+        if (raw == null) {
+            answer(http, 413, "text/plain", "message too large".getBytes(StandardCharsets.UTF_8));
+            return null;
+        }
+        keep(raw);
+        if (takeOne(failuresLeft)) {
+            answer(http, 500, "text/plain", "simulated failure".getBytes(StandardCharsets.UTF_8));
+            return null;
+        }
+        if (takeOne(stallsLeft)) {
+            stall();
+        }
+        return raw;
     }
 
     private void stall() {
