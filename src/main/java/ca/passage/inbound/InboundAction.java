@@ -1,7 +1,7 @@
 package ca.passage.inbound;
 
+import ca.passage.as4.EbmsErrorCode;
 import ca.passage.envelope.BusinessResponse;
-import ca.passage.envelope.EbmsError;
 import ca.passage.envelope.EnvelopeHeader;
 
 /** What a partner's authenticated message asks of Passage, by its envelope's Action; the inbound route chooses on it. */
@@ -18,7 +18,7 @@ public enum InboundAction {
             case EnvelopeHeader.ACTION_RECEIPT -> RECEIPT;
             case BusinessResponse.ACTION -> RESPONSE;
             case EnvelopeHeader.ACTION_NOTIFY -> NOTICE;
-            default -> throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
+            default -> throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
                     "action " + action + " is not one Passage serves");
         };
     }
