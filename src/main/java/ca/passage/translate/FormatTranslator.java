@@ -52,7 +52,7 @@ abstract class FormatTranslator<M> implements PartnerTranslator {
         PolicyOutcome outcome = policy.apply(notice, partner);
         byte[] payload = xml.write(toMessage(outcome, codes(partner)), partner.id());
         return new TranslatedPayload(payload, payloadFormat(), outcome.handlingCode(), outcome.removedCategories(),
-                outcome.disclosureBasis(), outcome.redactedKinds());
+                outcome.disclosureBasis(), outcome.redactedKinds(), outcome.removals(), outcome.approvalReason());
     }
 
     @Override
