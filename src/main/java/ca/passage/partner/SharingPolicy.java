@@ -11,6 +11,7 @@ import ca.passage.notice.Offence;
 import ca.passage.notice.Person;
 import ca.passage.notice.PersonRole;
 import ca.passage.notice.TraffickingEvent;
+import ca.passage.notice.VictimCare;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -126,7 +127,8 @@ public final class SharingPolicy {
                 notice.dates(), notice.language(), summaryToRelease(notice), null, offence, events, persons, assets,
                 List.of(partner.id()));
         FreeTextScreener.Result result = screener.screen(notice, filtered);
-        CaseNotice screened = withCaveats(result.notice(), notice.handling().code(), a);
+        CaseNotice screened = withCaveats(result.notice(), notice.handling().code(), a,
+                anyVictimUnderSafetyCaveat(notice));
 
         List<String> reasons = new ArrayList<>(approvalReasons(notice, screened, partner));
         reasons.addAll(result.holdReasons());
@@ -154,7 +156,8 @@ public final class SharingPolicy {
      * the H1 the notice asked for, the restriction text still states H1; the text states the onward-transfer term and
      * the retention term of the agreement, after the officer's own restriction.
      */
-    private static CaseNotice withCaveats(CaseNotice n, HandlingCode requested, SharingAgreement a) {
+    private static CaseNotice withCaveats(CaseNotice n, HandlingCode requested, SharingAgreement a,
+                                          boolean safetyCaveat) {
         HandlingCode code = n.handling().code();
         List<String> parts = new ArrayList<>();
         String officer = n.handling().restriction();
@@ -169,6 +172,10 @@ public final class SharingPolicy {
             parts.add("H2: not to be passed on to a third party without the permission of Canada (agreement "
                     + a.reference() + ": onward transfer " + (a.onwardTransfer() == OnwardTransfer.PROHIBITED
                     ? "prohibited" : "only with Canada's consent") + ").");
+        }
+        if (safetyCaveat) {
+            parts.add("Safety caveat: a victim in this case is under a safety / no-contact caveat; contact Canada "
+                    + "before any action concerning a victim.");
         }
         parts.add("Retain no longer than " + describe(a.retention()) + " (agreement " + a.reference() + ").");
         return new CaseNotice(n.schemaVersion(), n.noticeId(), n.nationalFileNumber(), n.version(), n.supersedes(),
@@ -265,9 +272,10 @@ public final class SharingPolicy {
                 } else if (p.estimatedAge() != null) {
                     ageBands.put(p.personId(), ageBand(asOf.minusYears(p.estimatedAge()), asOf));
                 }
-                return new Person(p.personId(), p.role(), null, null, List.of(), null, p.sex(), p.nationalities(),
-                        null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(), List.of(),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), null);
+                return new Person(p.personId(), p.role(), null, null, List.of(), null, null, p.sex(),
+                        p.nationalities(), null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(),
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                        releasableCare(p.victimCare(), path, a, removed));
             }
             removed.add(path, identity, "person removed: agreement " + a.reference() + " does not allow " + identity
                     + (p.role() == PersonRole.VICTIM ? " nor VICTIM_DEMOGRAPHICS" : ""));
@@ -290,7 +298,42 @@ public final class SharingPolicy {
                 a.allows(DataCategory.ORGANISATIONS) ? p.organisations() : List.of(),
                 a.allows(DataCategory.VEHICLES) ? p.vehicles() : List.of(),
                 a.allows(DataCategory.FINANCIAL_DATA) ? p.financialAccounts() : List.of(),
-                p.warrant());
+                p.warrant(), releasableCare(p.victimCare(), path, a, removed));
+    }
+
+    /**
+     * A kept victim's victim-care fields as they may leave: consent, the safety caveat and the non-punishment flag
+     * travel with the victim; self-identification and each referral only where the agreement names them.
+     */
+    private static VictimCare releasableCare(VictimCare c, String path, SharingAgreement a, Removals removed) {
+        if (c == null) {
+            return null;
+        }
+        Boolean selfIdentified = c.selfIdentified();
+        if (selfIdentified != null && !a.names(VictimField.SELF_IDENTIFICATION)) {
+            removed.notNamed(path + "/victimCare/selfIdentified", VictimField.SELF_IDENTIFICATION);
+            selfIdentified = null;
+        }
+        List<VictimCare.Referral> referrals = new ArrayList<>();
+        for (VictimCare.Referral r : c.referrals()) {
+            if (a.names(VictimField.of(r))) {
+                referrals.add(r);
+            } else {
+                removed.notNamed(path + "/victimCare/referral", VictimField.of(r));
+            }
+        }
+        VictimCare kept = new VictimCare(c.consentToShare(), c.safetyCaveat(), selfIdentified, referrals,
+                c.nonPunishment());
+        return kept.isEmpty() ? null : kept;
+    }
+
+    /**
+     * A victim under a safety or no-contact caveat protects every victim of the notice, including those this partner
+     * does not receive: the restriction text says so, without the caveat itself (which travels with a kept victim).
+     */
+    private static boolean anyVictimUnderSafetyCaveat(CaseNotice n) {
+        return n.personsIn(PersonRole.VICTIM).stream().anyMatch(p -> p.victimCare() != null
+                && p.victimCare().safetyCaveat() != null && !p.victimCare().safetyCaveat().isBlank());
     }
 
     /**
@@ -335,6 +378,12 @@ public final class SharingPolicy {
         /** Removed because the agreement does not allow the category. */
         void remove(String path, DataCategory category) {
             add(path, category, "removed: agreement " + agreement + " does not allow " + category);
+        }
+
+        /** A victim-centred field the agreement does not name. */
+        void notNamed(String path, VictimField field) {
+            all.add(new Removal(path, field.name(), "removed: agreement " + agreement + " does not name " + field
+                    + " in victimFields"));
         }
 
         void removeIf(boolean present, String path, DataCategory category) {
