@@ -57,7 +57,7 @@ abstract class FormatTranslator<M> implements PartnerTranslator {
 
     @Override
     public final CaseNotice fromPartner(Element payload, PartnerProfile partner) {
-        return toNotice(xml.read(payload, partner.id()), codes(partner));
+        return toNotice(xml.read(payload, partner.id()), codes(partner)).atVersionItNeeds();
     }
 
     /** The code lists this translator maps through (null for a format that needs none). */

@@ -33,9 +33,13 @@ import ca.passage.partner.DataCategory;
 import ca.passage.partner.OnwardTransfer;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.SharingAgreement;
+import ca.passage.partner.VictimField;
+import ca.passage.notice.VictimCare;
 import ca.passage.xml.SecureXml;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
@@ -49,6 +53,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +78,7 @@ class SharingPolicyPropertyTest {
     private final Random random = new Random(20261129L);
     private int translated;
     private int refused;
+    private int plantedReferrals;
 
     @Test
     void noDisallowedValueEverAppearsInPartnerXml() throws Exception {
@@ -88,6 +94,7 @@ class SharingPolicyPropertyTest {
         }
         assertThat(translated).as("translations checked").isGreaterThan(NOTICES * 5);
         assertThat(refused).as("colour refusals stay a minority").isLessThan(translated / 4);
+        assertThat(plantedReferrals).as("referrals that an agreement named and that left").isGreaterThan(NOTICES / 2);
     }
 
     private void check(Generated g, PartnerProfile partner, String format) throws Exception {
@@ -109,6 +116,42 @@ class SharingPolicyPropertyTest {
                             format, a.allowedCategories(), allowed)
                     .isEqualTo(allowed);
         }
+        checkVictimFields(g.notice, a, SecureXml.parse(xml), format);
+    }
+
+    /**
+     * Referrals and self-identification planted in victims' victim-care fields: each leaves exactly when the victim
+     * leaves (identity or demographics allowed) and the agreement names that field, in every format.
+     */
+    private void checkVictimFields(CaseNotice notice, SharingAgreement a, Document doc, String format) {
+        boolean victimsLeave = a.allows(DataCategory.VICTIM_IDENTITY) || a.allows(DataCategory.VICTIM_DEMOGRAPHICS);
+        Set<String> expectedReferrals = new TreeSet<>();
+        boolean expectedSelfIdentified = false;
+        for (Person p : notice.personsIn(PersonRole.VICTIM)) {
+            if (p.victimCare() == null || !victimsLeave) {
+                continue;
+            }
+            p.victimCare().referrals().stream().filter(r -> a.names(VictimField.of(r)))
+                    .forEach(r -> expectedReferrals.add(r.name()));
+            expectedSelfIdentified |= p.victimCare().selfIdentified() != null && a.names(VictimField.SELF_IDENTIFICATION);
+        }
+        Set<String> referrals = new TreeSet<>();
+        List<Element> selfIdentified = new ArrayList<>();
+        NodeList all = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            String name = e.getLocalName().replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("referral") || name.equals("referrals")) {
+                referrals.addAll(List.of(e.getTextContent().trim().split("\\s+")));
+            } else if (name.equals("selfidentified")) {
+                selfIdentified.add(e);
+            }
+        }
+        assertThat(referrals).as("referrals in %s for agreement naming %s", format, a.victimFields())
+                .isEqualTo(expectedReferrals);
+        assertThat(!selfIdentified.isEmpty()).as("self-identification in %s for agreement naming %s", format,
+                a.victimFields()).isEqualTo(expectedSelfIdentified);
+        plantedReferrals += expectedReferrals.size();
     }
 
     private static List<String> texts(Document doc) {
@@ -214,7 +257,7 @@ class SharingPolicyPropertyTest {
         };
         List<ExploitationType> types = List.of(pick(new ExploitationType[]{ExploitationType.SEXUAL,
                 ExploitationType.LABOUR, ExploitationType.FORCED_CRIMINALITY, ExploitationType.FORCED_MARRIAGE}));
-        CaseNotice n = new CaseNotice("1.0", "CA-PROP-" + index, "PROP-" + index, 1, null,
+        CaseNotice n = new CaseNotice("1.1", "CA-PROP-" + index, "PROP-" + index, 1, null,
                 new Agency("RCMP-HTNCC", "RCMP HTNCC", new PointOfContact("Liaison Desk", null, "desk@rcmp-grc.example.ca", null)),
                 action, pick(Priority.values()), new LegalBasis("UN Trafficking Protocol art. 10", null),
                 new Handling(pick(new HandlingCode[]{HandlingCode.H0, HandlingCode.H1, HandlingCode.H2}), null),
@@ -281,10 +324,27 @@ class SharingPolicyPropertyTest {
             family = token("FAM");
             add(tokens, family, "familyName", role, idOnly);
         }
-        return new Person(id, role, family, given, aliases, dob, pick(Sex.values()), List.of(pick(COUNTRIES)),
+        VictimCare care = null;
+        if (role == PersonRole.VICTIM && chance(70)) {
+            List<VictimCare.Referral> referrals = new ArrayList<>();
+            for (VictimCare.Referral referral : VictimCare.Referral.values()) {
+                if (chance(50)) {
+                    referrals.add(referral);
+                }
+            }
+            String caveat = chance(50) ? token("SAF") : null;
+            Set<DataCategory> victimOnly = EnumSet.of(DataCategory.VICTIM_IDENTITY);
+            if (caveat != null) {
+                tokens.add(new Token(caveat, "safetyCaveat", role, victimOnly, true));
+            }
+            care = new VictimCare(chance(50) ? new VictimCare.Consent(true,
+                    List.of(VictimCare.ConsentScope.LAW_ENFORCEMENT), null) : null, caveat,
+                    chance(50) ? Boolean.valueOf(chance(50)) : null, referrals, chance(50) ? Boolean.TRUE : null);
+        }
+        return new Person(id, role, family, given, aliases, dob, null, pick(Sex.values()), List.of(pick(COUNTRIES)),
                 birthCity == null ? null : new Location(pick(COUNTRIES), birthCity), languages, description, minor,
                 chance(15) ? asOf.minusDays(3) : null, father, mother, docs, phones, emails, social, orgs, vehicles,
-                accounts, warrant);
+                accounts, warrant, care);
     }
 
     private static void add(List<Token> tokens, String value, String what, PersonRole role, Set<DataCategory> needs) {
@@ -304,8 +364,14 @@ class SharingPolicyPropertyTest {
                 allowed.add(c);
             }
         }
+        Set<VictimField> named = EnumSet.noneOf(VictimField.class);
+        for (VictimField f : VictimField.values()) {
+            if (chance(40)) {
+                named.add(f);
+            }
+        }
         return new SharingAgreement("RANDOM-AGREEMENT", "test", allowed, HandlingCode.H0, HandlingCode.H3,
-                OnwardTransfer.PROHIBITED, Period.ofYears(1));
+                OnwardTransfer.PROHIBITED, Period.ofYears(1), SharingAgreement.PRIVACY_ACT_8_2_F, java.util.Map.of(), named);
     }
 
     private static PartnerProfile partner(SharingAgreement a) {
