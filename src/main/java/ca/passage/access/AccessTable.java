@@ -36,6 +36,7 @@ public final class AccessTable {
     public static final List<Rule> RULES = List.of(
             new Rule("POST", "/api/v1/notices", Set.of(OFFICER)),
             new Rule("GET", "/api/v1/notices/{id}", FOLLOWERS),
+            new Rule("GET", "/api/v1/notices/{id}/preview", Set.of(OFFICER, SUPERVISOR)),
             new Rule("POST", "/api/v1/notices/{id}/approval", Set.of(SUPERVISOR)),
             new Rule("POST", "/api/v1/notices/{id}/forward", Set.of(OFFICER)),
             new Rule("POST", "/api/v1/notices/{id}/response", Set.of(OFFICER)),

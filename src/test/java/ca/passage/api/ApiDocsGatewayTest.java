@@ -130,7 +130,11 @@ class ApiDocsGatewayTest {
 
         HttpResponse<String> held = post(officer, "/api/v1/notices", "application/xml", notice("01-yellow-missing-minor-sexual.xml", "CA-DOC-2"));
         assertThat(held.body()).contains("PENDING_APPROVAL");
+        check(checked, "GET", "/api/v1/notices/{id}/preview", get(supervisor, "/api/v1/notices/CA-DOC-2/preview"));
+        check(checked, "GET", "/api/v1/notices/{id}/preview", get(officer, "/api/v1/notices/CA-DOC-NONE/preview"));
         check(checked, "POST", "/api/v1/notices/{id}/approval", post(supervisor, "/api/v1/notices/CA-DOC-2/approval", "application/json", "{}"));
+        check(checked, "POST", "/api/v1/notices/{id}/approval", post(supervisor, "/api/v1/notices/CA-DOC-2/approval", "application/json",
+                "{\"decision\":\"APPROVE\",\"partners\":[\"nobody\"]}"));
         check(checked, "POST", "/api/v1/notices/{id}/approval", post(officer, "/api/v1/notices/CA-DOC-2/approval", "application/json", "{\"decision\":\"APPROVE\"}"));
         HttpResponse<String> approved = post(supervisor, "/api/v1/notices/CA-DOC-2/approval", "application/json", "{\"decision\":\"APPROVE\"}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package ca.passage.api;
 
 import ca.passage.access.AccessGate;
+import ca.passage.intake.NoticeApproval;
+import ca.passage.partner.Removal;
 import ca.passage.access.AccessTable;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.ledger.DisclosureReport;
@@ -71,10 +73,10 @@ class ApiDocumentsTest {
                 - rest:
                     path: /api/v1
                     get:
-                      - path: /notices/{id}/preview
-                        to: direct:preview
+                      - path: /notices/{id}/history
+                        to: direct:history
                 """);
-        assertThat(undocumented(dir)).containsExactly("not in openapi/officers.openapi.json: GET /api/v1/notices/{id}/preview");
+        assertThat(undocumented(dir)).containsExactly("not in openapi/officers.openapi.json: GET /api/v1/notices/{id}/history");
     }
 
     @Test
@@ -124,7 +126,10 @@ class ApiDocumentsTest {
                 "ExchangeRef", IntakeReceipt.ExchangeRef.class,
                 "ExchangeRecord", ExchangeRecord.class,
                 "Disclosure", DisclosureReport.Disclosure.class,
-                "NoticeJson", CaseNotice.class);
+                "NoticeJson", CaseNotice.class,
+                "NoticePreview", NoticeApproval.Preview.class,
+                "PartnerPreview", NoticeApproval.PartnerPreview.class,
+                "Removal", Removal.class);
         madeFrom.forEach((schema, record) -> {
             Set<String> properties = new TreeSet<>();
             schemas.path(schema).path("properties").fieldNames().forEachRemaining(properties::add);

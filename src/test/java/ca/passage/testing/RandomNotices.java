@@ -18,6 +18,7 @@ import ca.passage.partner.DataCategory;
 import ca.passage.partner.OnwardTransfer;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.SharingAgreement;
+import ca.passage.partner.VictimField;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
@@ -85,7 +86,10 @@ public final class RandomNotices {
         return OffsetDateTime.of(2026, 1 + random.nextInt(11), 1 + random.nextInt(28), 12, 0, 0, 0, ZoneOffset.UTC);
     }
 
-    /** An agreement allowing each data category with a chance of 55 in 100; any handling code, no onward transfer. */
+    /**
+     * An agreement allowing each data category with a chance of 55 in 100 and naming each victim-centred field with a
+     * chance of 40; any handling code, no onward transfer.
+     */
     public SharingAgreement agreement() {
         Set<DataCategory> allowed = EnumSet.noneOf(DataCategory.class);
         for (DataCategory c : DataCategory.values()) {
@@ -93,8 +97,15 @@ public final class RandomNotices {
                 allowed.add(c);
             }
         }
+        Set<VictimField> named = EnumSet.noneOf(VictimField.class);
+        for (VictimField f : VictimField.values()) {
+            if (chance(40)) {
+                named.add(f);
+            }
+        }
         return new SharingAgreement("RANDOM-AGREEMENT", "test", allowed, ca.passage.notice.HandlingCode.H0,
-                ca.passage.notice.HandlingCode.H3, OnwardTransfer.PROHIBITED, Period.ofYears(1));
+                ca.passage.notice.HandlingCode.H3, OnwardTransfer.PROHIBITED, Period.ofYears(1),
+                SharingAgreement.PRIVACY_ACT_8_2_F, java.util.Map.of(), named);
     }
 
     /** {@code base} (its format, channel, keys) under the agreement {@code a}, as partner {@code random-partner}. */

@@ -27,9 +27,14 @@ import ca.passage.notice.Warrant;
 import ca.passage.partner.DataCategory;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.SharingAgreement;
+import ca.passage.partner.VictimField;
+import ca.passage.notice.VictimCare;
 import ca.passage.testing.RandomNotices;
 import ca.passage.xml.SecureXml;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,6 +44,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +69,7 @@ class SharingPolicyPropertyTest {
     private final RandomNotices random = new RandomNotices(20261129L);
     private int translated;
     private int refused;
+    private int plantedReferrals;
 
     @Test
     void noDisallowedValueEverAppearsInPartnerXml() throws Exception {
@@ -78,6 +85,7 @@ class SharingPolicyPropertyTest {
         }
         assertThat(translated).as("translations checked").isGreaterThan(NOTICES * 5);
         assertThat(refused).as("colour refusals stay a minority").isLessThan(translated / 4);
+        assertThat(plantedReferrals).as("referrals that an agreement named and that left").isGreaterThan(NOTICES / 2);
     }
 
     private void check(Generated g, PartnerProfile partner, String format) throws Exception {
@@ -99,6 +107,42 @@ class SharingPolicyPropertyTest {
                             format, a.allowedCategories(), allowed)
                     .isEqualTo(allowed);
         }
+        checkVictimFields(g.notice, a, SecureXml.parse(xml), format);
+    }
+
+    /**
+     * Referrals and self-identification planted in victims' victim-care fields: each leaves exactly when the victim
+     * leaves (identity or demographics allowed) and the agreement names that field, in every format.
+     */
+    private void checkVictimFields(CaseNotice notice, SharingAgreement a, Document doc, String format) {
+        boolean victimsLeave = a.allows(DataCategory.VICTIM_IDENTITY) || a.allows(DataCategory.VICTIM_DEMOGRAPHICS);
+        Set<String> expectedReferrals = new TreeSet<>();
+        boolean expectedSelfIdentified = false;
+        for (Person p : notice.personsIn(PersonRole.VICTIM)) {
+            if (p.victimCare() == null || !victimsLeave) {
+                continue;
+            }
+            p.victimCare().referrals().stream().filter(r -> a.names(VictimField.of(r)))
+                    .forEach(r -> expectedReferrals.add(r.name()));
+            expectedSelfIdentified |= p.victimCare().selfIdentified() != null && a.names(VictimField.SELF_IDENTIFICATION);
+        }
+        Set<String> referrals = new TreeSet<>();
+        List<Element> selfIdentified = new ArrayList<>();
+        NodeList all = doc.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            String name = e.getLocalName().replace("_", "").toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("referral") || name.equals("referrals")) {
+                referrals.addAll(List.of(e.getTextContent().trim().split("\\s+")));
+            } else if (name.equals("selfidentified")) {
+                selfIdentified.add(e);
+            }
+        }
+        assertThat(referrals).as("referrals in %s for agreement naming %s", format, a.victimFields())
+                .isEqualTo(expectedReferrals);
+        assertThat(!selfIdentified.isEmpty()).as("self-identification in %s for agreement naming %s", format,
+                a.victimFields()).isEqualTo(expectedSelfIdentified);
+        plantedReferrals += expectedReferrals.size();
     }
 
     // ---- the oracle: which categories a value needs
@@ -167,7 +211,7 @@ class SharingPolicyPropertyTest {
         };
         List<ExploitationType> types = List.of(random.pick(new ExploitationType[]{ExploitationType.SEXUAL,
                 ExploitationType.LABOUR, ExploitationType.FORCED_CRIMINALITY, ExploitationType.FORCED_MARRIAGE}));
-        CaseNotice n = RandomNotices.notice("1.0", "PROP-" + index, action, random.pick(Priority.values()),
+        CaseNotice n = RandomNotices.notice("1.1", "PROP-" + index, action, random.pick(Priority.values()),
                 new Handling(random.pick(new HandlingCode[]{HandlingCode.H0, HandlingCode.H1, HandlingCode.H2}), null),
                 created, random.pick(LANGUAGES), "generated notice " + index, null,
                 new Offence(List.of(random.pick(SECTIONS)), types, List.of(random.pick(METHODS)), recruitment, platforms, modus, concealment),
@@ -232,10 +276,27 @@ class SharingPolicyPropertyTest {
             family = token("FAM");
             add(tokens, family, "familyName", role, idOnly);
         }
-        return new Person(id, role, family, given, aliases, dob, random.pick(Sex.values()), List.of(random.pick(COUNTRIES)),
+        VictimCare care = null;
+        if (role == PersonRole.VICTIM && random.chance(70)) {
+            List<VictimCare.Referral> referrals = new ArrayList<>();
+            for (VictimCare.Referral referral : VictimCare.Referral.values()) {
+                if (random.chance(50)) {
+                    referrals.add(referral);
+                }
+            }
+            String caveat = random.chance(50) ? token("SAF") : null;
+            Set<DataCategory> victimOnly = EnumSet.of(DataCategory.VICTIM_IDENTITY);
+            if (caveat != null) {
+                tokens.add(new Token(caveat, "safetyCaveat", role, victimOnly, true));
+            }
+            care = new VictimCare(random.chance(50) ? new VictimCare.Consent(true,
+                    List.of(VictimCare.ConsentScope.LAW_ENFORCEMENT), null) : null, caveat,
+                    random.chance(50) ? Boolean.valueOf(random.chance(50)) : null, referrals, random.chance(50) ? Boolean.TRUE : null);
+        }
+        return new Person(id, role, family, given, aliases, dob, null, random.pick(Sex.values()), List.of(random.pick(COUNTRIES)),
                 birthCity == null ? null : new Location(random.pick(COUNTRIES), birthCity), languages, description, minor,
                 random.chance(15) ? asOf.minusDays(3) : null, father, mother, docs, phones, emails, social, orgs, vehicles,
-                accounts, warrant);
+                accounts, warrant, care);
     }
 
     private static void add(List<Token> tokens, String value, String what, PersonRole role, Set<DataCategory> needs) {
