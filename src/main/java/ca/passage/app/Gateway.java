@@ -46,6 +46,7 @@ import ca.passage.outbound.AckMonitor;
 import ca.passage.outbound.DeliveryEngine;
 import ca.passage.outbound.DomesticResponses;
 import ca.passage.outbound.LifecycleRequests;
+import ca.passage.inbound.InboundLifecycle;
 import ca.passage.outbound.OutboundSteps;
 import ca.passage.outbound.QueueSteps;
 import ca.passage.partner.PartnerProfile;
@@ -279,6 +280,7 @@ public final class Gateway implements AutoCloseable {
         InboundSteps inbound = new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
                 security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock);
         main.bind("inboundSteps", inbound);
+        main.bind("inboundLifecycle", new InboundLifecycle(inbound, store, ledger, archive, settings.domesticFolder(), clock));
         main.bind("as4Endpoint", new As4Endpoint(partners, as4, inbound, seen, archive, ledger, clock));
     }
 

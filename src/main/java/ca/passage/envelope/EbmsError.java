@@ -3,6 +3,7 @@ package ca.passage.envelope;
 /** ebMS3-style error codes, the vocabulary partners' systems already know. */
 public enum EbmsError {
     VALUE_NOT_RECOGNIZED("EBMS:0001", "ValueNotRecognized", "Content"),
+    VALUE_INCONSISTENT("EBMS:0003", "ValueInconsistent", "Content"),
     INVALID_HEADER("EBMS:0009", "InvalidHeader", "Content"),
     FAILED_AUTHENTICATION("EBMS:0101", "FailedAuthentication", "Processing"),
     FAILED_DECRYPTION("EBMS:0102", "FailedDecryption", "Processing"),
