@@ -103,6 +103,10 @@ class NoticeLifecycleTest {
                 "{\"reason\":\"BECAUSE\"}");
         assertThat(badReason.statusCode()).isEqualTo(400);
         assertThat(badReason.body()).contains("$.reason", "PERSON_LOCATED");
+        assertThat(new ca.passage.ledger.DisclosureReport(gateway.dataSource()).forNotice("CA-LC-W1").disclosures())
+                .as("a withdrawal discloses nothing: the report lists the notice's three deliveries only")
+                .extracting(ca.passage.ledger.DisclosureReport.Disclosure::exchangeId)
+                .containsExactlyInAnyOrderElementsOf(sent.values().stream().map(ExchangeRecord::exchangeId).toList());
         assertThat(new LedgerVerifier(gateway.checkpointVerifier()).verify(gateway.dataSource()).intact()).isTrue();
     }
 
