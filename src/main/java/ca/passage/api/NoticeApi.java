@@ -196,6 +196,9 @@ public final class NoticeApi {
         view.put("receivedAt", n.receivedAt());
         view.put("approvalState", n.approvalState());
         view.put("contentDigest", n.contentDigest());
+        // the lifecycle: the version it supersedes or that superseded it, withdrawn or to be deleted or corrected;
+        // each partner's part (the notice, an update, a withdrawal, a deletion or correction request) is an exchange
+        store.lifecycleOf(n.noticeId()).ifPresent(l -> view.put("lifecycle", l));
         List<ExchangeRecord> exchanges = store.exchangesOf(n.noticeId());
         view.put("exchanges", exchanges);
         return view;

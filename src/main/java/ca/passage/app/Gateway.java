@@ -6,6 +6,7 @@ import ca.passage.api.ApiDocuments;
 import ca.passage.api.HttpLayerProblems;
 import ca.passage.ledger.AuditAction;
 import ca.passage.api.AuditApi;
+import ca.passage.api.LifecycleApi;
 import ca.passage.api.NoticeApi;
 import ca.passage.api.OperatorApi;
 import ca.passage.crypto.FreshnessCheck;
@@ -46,6 +47,8 @@ import ca.passage.notice.NoticeRules;
 import ca.passage.outbound.AckMonitor;
 import ca.passage.outbound.DeliveryEngine;
 import ca.passage.outbound.DomesticResponses;
+import ca.passage.outbound.LifecycleRequests;
+import ca.passage.inbound.InboundLifecycle;
 import ca.passage.outbound.OutboundSteps;
 import ca.passage.outbound.QueueSteps;
 import ca.passage.partner.PartnerProfile;
@@ -254,6 +257,10 @@ public final class Gateway implements AutoCloseable {
         NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store,
                 new PayloadDigests(store, partners, parser, translators), ledger, clock), store));
+        // a notice's lifecycle (routes/lifecycle.camel.yaml); the outbound route wraps its requests
+        LifecycleRequests lifecycle = new LifecycleRequests(store, clock);
+        main.bind("lifecycleRequests", lifecycle);
+        main.bind("lifecycleApi", new LifecycleApi(lifecycle, intake));
     }
 
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
@@ -277,6 +284,7 @@ public final class Gateway implements AutoCloseable {
         InboundSteps inbound = new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
                 security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock);
         main.bind("inboundSteps", inbound);
+        main.bind("inboundLifecycle", new InboundLifecycle(inbound, store, ledger, archive, settings.domesticFolder(), clock));
         main.bind("as4Endpoint", new As4Endpoint(partners, as4, inbound, seen, archive, ledger, clock));
     }
 

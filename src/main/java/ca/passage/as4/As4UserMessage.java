@@ -25,7 +25,14 @@ public record As4UserMessage(String messageId, Instant timestamp, String refToMe
     /** A new UserMessage under {@code agreement}. */
     public static As4UserMessage of(As4Agreement agreement, String messageId, Instant timestamp, String conversationId,
                                     Map<String, String> messageProperties, List<As4Payload> payloads) {
-        return new As4UserMessage(messageId, timestamp, null, conversationId, agreement.initiator(), agreement.responder(),
+        return of(agreement, messageId, timestamp, null, conversationId, messageProperties, payloads);
+    }
+
+    /** A new UserMessage under {@code agreement} that refers to an earlier one ({@code refToMessageId}, may be null). */
+    public static As4UserMessage of(As4Agreement agreement, String messageId, Instant timestamp, String refToMessageId,
+                                    String conversationId, Map<String, String> messageProperties,
+                                    List<As4Payload> payloads) {
+        return new As4UserMessage(messageId, timestamp, refToMessageId, conversationId, agreement.initiator(), agreement.responder(),
                 agreement.service(), agreement.serviceType(), agreement.action(), agreement.agreementRef(),
                 agreement.pmodeId(), messageProperties, payloads);
     }

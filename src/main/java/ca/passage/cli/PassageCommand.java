@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "passage", mixinStandardHelpOptions = true, version = "Passage 0.1",
         description = "Cross-border case notice exchange gateway.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class, ApproveCommand.class, RespondCommand.class, ForwardCommand.class,
+                WithdrawCommand.class, UpdateCommand.class, DeleteRequestCommand.class,
                 PartnersCommand.class, ExchangesCommand.class, PartnerSimCommand.class, KeysCommand.class, AuditCommand.class, BenchCommand.class, BrokerCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class})

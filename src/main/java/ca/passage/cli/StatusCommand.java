@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         description = "Show a notice with its exchanges, or the latest exchanges (filter by partner and state).")
 public final class StatusCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-40s %-14s %-4s %-16s %8s  %s%n";
+    private static final String ROW = "%-40s %-14s %-4s %-18s %-16s %8s  %s%n";
 
     @Parameters(index = "0", arity = "0..1", description = "notice id; omit to list exchanges")
     String noticeId;
@@ -58,6 +58,7 @@ public final class StatusCommand implements Callable<Integer> {
                     n.path("noticeId").asText(), n.path("nationalFileNumber").asText(), n.path("version").asText(),
                     n.path("requestedAction").asText(), n.path("priority").asText(), n.path("handlingCode").asText(),
                     n.path("approvalState").asText(), n.path("receivedAt").asText());
+            lifecycle(System.out, n.path("lifecycle"));
             header(System.out);
             rows(System.out, n.path("exchanges"));
         } else {
@@ -83,13 +84,30 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private static void header(PrintStream out) {
-        out.printf(ROW, "EXCHANGE", "PARTNER", "DIR", "STATE", "ATTEMPTS", "LAST ERROR");
+        out.printf(ROW, "EXCHANGE", "PARTNER", "DIR", "KIND", "STATE", "ATTEMPTS", "LAST ERROR");
+    }
+
+    /** Superseded by / supersedes / withdrawn / deletion or correction requested, when the notice has a lifecycle. */
+    private static void lifecycle(PrintStream out, JsonNode l) {
+        if (text(l, "supersedes") != null) {
+            out.printf("supersedes %s%n", text(l, "supersedes"));
+        }
+        if (text(l, "supersededBy") != null) {
+            out.printf("superseded by %s%n", text(l, "supersededBy"));
+        }
+        if (text(l, "state") != null && !"SUPERSEDED".equals(text(l, "state"))) {
+            out.printf("%s (%s) at %s%n", text(l, "state"), text(l, "reason"), text(l, "at"));
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
     }
 
     private static void rows(PrintStream out, JsonNode exchanges) {
         for (JsonNode e : exchanges) {
             out.printf(ROW, e.path("exchangeId").asText(), e.path("partnerId").asText(), e.path("direction").asText(),
-                    e.path("state").asText(), e.path("attempts").asText(),
+                    e.path("kind").asText("NOTICE"), e.path("state").asText(), e.path("attempts").asText(),
                     e.path("lastError").isNull() ? "" : e.path("lastError").asText());
         }
     }

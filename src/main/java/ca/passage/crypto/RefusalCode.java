@@ -19,5 +19,9 @@ public enum RefusalCode {
     ALGORITHM_REFUSED,
     PROFILE_REFUSED,
     STALE_TIMESTAMP,
-    REPLAY
+    REPLAY,
+    /** An update or lifecycle request refers to a message this partner never sent us (or not a notice). */
+    UNKNOWN_REFERENCE,
+    /** An update refers to a notice already superseded or withdrawn. */
+    REFERENCE_CLOSED
 }

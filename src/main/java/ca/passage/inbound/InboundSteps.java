@@ -216,6 +216,24 @@ public final class InboundSteps {
         return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.noticeId() + ".xml");
     }
 
+    /**
+     * A partner's updated notice (Action Update): stored like a notice, superseding the one its RefToMessageId
+     * carried (refused UNKNOWN_REFERENCE when there is none), handed to the domestic side, receipted.
+     */
+    public InboundAnswer update(InboundMessage m) {
+        PartnerProfile partner = m.partner();
+        EnvelopeHeader header = m.header();
+        if (header.refToMessageId() == null) {
+            throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.UNKNOWN_REFERENCE.name(),
+                    "an Update must name the message it supersedes in RefToMessageId");
+        }
+        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
+                Envelope.payloadContent(m.document()), m.digest(), header.refToMessageId());
+        byte[] receipt = signedReceipt(partner, header, m.digest());
+        archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), stored.exchangeId(), receipt);
+        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.noticeId() + ".xml");
+    }
+
     /** An accepted inbound notice: its id, its exchange, and the Canadian-format document for the domestic side. */
     public record StoredNotice(String noticeId, String exchangeId, byte[] canonical) {
     }
@@ -228,6 +246,20 @@ public final class InboundSteps {
      */
     public StoredNotice storeNotice(PartnerProfile partner, String messageId, String conversationId,
                                     String handlingCode, Element payload, String digest) {
+        return storeNotice(partner, messageId, conversationId, handlingCode, payload, digest, null);
+    }
+
+    /**
+     * The same for an updated notice: {@code refToMessageId} (null for a first version) is the message that carried
+     * the version it supersedes. A notice whose own {@code supersedes} names an earlier notice of the same partner
+     * supersedes it too (every partner format carries that field). The earlier notice is marked SUPERSEDED in the
+     * same transaction.
+     *
+     * @throws InboundRefusal UNKNOWN_REFERENCE when {@code refToMessageId} is no notice this partner sent,
+     *                        REFERENCE_CLOSED when that notice is already superseded or withdrawn
+     */
+    public StoredNotice storeNotice(PartnerProfile partner, String messageId, String conversationId,
+                                    String handlingCode, Element payload, String digest, String refToMessageId) {
         CaseNotice notice;
         try {
             notice = translators.forFormat(partner.format()).fromPartner(payload, partner);
@@ -241,7 +273,12 @@ public final class InboundSteps {
                     violations.size() + " schema violation(s), first at " + violations.get(0).path());
         }
         Instant now = clock.instant();
+        String superseded = InboundLifecycle.supersededNotice(store, partner.id(), refToMessageId, notice);
         String noticeId = inboundNoticeId(partner.id(), notice.noticeId());
+        if (superseded != null && store.noticeExists(noticeId)) {
+            // a partner that keeps the notice id across versions: each version its own record
+            noticeId = inboundNoticeId(partner.id(), notice.noticeId() + "-v" + notice.version());
+        }
         String exchangeId = "X-" + UUID.randomUUID();
         NoticeRecord record = new NoticeRecord(noticeId, notice.nationalFileNumber(), notice.version(),
                 notice.requestedAction().label(), notice.priority().name(), handlingCode,
@@ -250,11 +287,22 @@ public final class InboundSteps {
         ExchangeRecord exchange = new ExchangeRecord(exchangeId, noticeId, partner.id(), Direction.IN,
                 ExchangeState.RECEIVED_INBOUND, messageId, conversationId, 1, null, null, null,
                 now, now, now, now);
-        store.storeNotice(record, List.of(exchange), List.of(
+        List<AuditEvent> events = new java.util.ArrayList<>(List.of(
                 AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_RECEIVED, noticeId, exchangeId,
                                 messageId, partner.id())
                         .withDisclosure(notice.legalBasis().instrument(), handlingCode)
                         .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
+        if (superseded == null) {
+            store.storeNotice(record, List.of(exchange), events);
+        } else {
+            exchange = exchange.as(ca.passage.store.ExchangeKind.UPDATE, refToMessageId, null);
+            events.add(AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_SUPERSEDED,
+                    superseded, exchangeId, messageId, partner.id()).withOutcome("SUPERSEDED", null));
+            if (!store.storeUpdate(record, superseded, List.of(exchange), List.of(), events)) {
+                throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.REFERENCE_CLOSED.name(),
+                        "notice " + notice.supersedes() + " is already superseded or withdrawn");
+            }
+        }
         LOG.info("inbound notice {} from {} handed to the domestic side", noticeId, partner.id());
         return new StoredNotice(noticeId, exchangeId, canonical);
     }
@@ -264,7 +312,7 @@ public final class InboundSteps {
         return knownPartner(id);
     }
 
-    private byte[] signedReceipt(PartnerProfile partner, EnvelopeHeader received, String digest) {
+    byte[] signedReceipt(PartnerProfile partner, EnvelopeHeader received, String digest) {
         EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@passage.gc.ca", received.conversationId(),
                 received.messageId(), EnvelopeHeader.GATEWAY_ID, partner.id(), received.service(),
                 EnvelopeHeader.ACTION_RECEIPT, clock.instant(), received.handlingCode(), Receipt.FORMAT);
@@ -312,7 +360,7 @@ public final class InboundSteps {
         }
     }
 
-    private static String inboundNoticeId(String partnerId, String noticeId) {
+    static String inboundNoticeId(String partnerId, String noticeId) {
         String id = "IN-" + partnerId + "-" + noticeId;
         return id.length() <= 64 ? id : id.substring(0, 64);
     }
@@ -323,6 +371,7 @@ public final class InboundSteps {
             case SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_WRAPPING, UNTRUSTED_SIGNER, SENDER_MISMATCH,
                  CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsErrorCode.FAILED_AUTHENTICATION;
             case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsErrorCode.POLICY_NONCOMPLIANCE;
+            case UNKNOWN_REFERENCE, REFERENCE_CLOSED -> EbmsErrorCode.VALUE_INCONSISTENT;
             case MALFORMED, DTD_FORBIDDEN -> EbmsErrorCode.INVALID_HEADER;
         };
     }

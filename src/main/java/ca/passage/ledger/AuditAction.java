@@ -45,6 +45,21 @@ public enum AuditAction {
     DOMESTIC_RESPONSE_SENT,
     DOMESTIC_RESPONSE_FAILED,
 
+    // a notice's lifecycle with partners (docs/lifecycle.md): the officer's request, each partner's exchange for it
+    // (EXCHANGE_CREATED, then the delivery actions above), deliveries not yet sent cancelled, partners' requests applied
+    NOTICE_WITHDRAWN,
+    NOTICE_SUPERSEDED,
+    DELETION_REQUESTED,
+    CORRECTION_REQUESTED,
+    /** A delivery not yet sent was cancelled because its notice was withdrawn or superseded. */
+    EXCHANGE_CANCELLED_BY_LIFECYCLE,
+    INBOUND_NOTICE_WITHDRAWN,
+    INBOUND_NOTICE_SUPERSEDED,
+    INBOUND_DELETION_REQUESTED,
+    INBOUND_CORRECTION_REQUESTED,
+    /** The domestic copy (data/domestic/) of an inbound notice was deleted at its sender's request. */
+    DOMESTIC_COPY_DELETED,
+
     // operators
     OPERATOR_RESEND,
     OPERATOR_CANCEL,

@@ -92,7 +92,8 @@ public final class DisclosureReport {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // read-only transaction (pgjdbc enforces read-only only inside one)
             c.setReadOnly(true);
-            try (PreparedStatement ps = c.prepareStatement(SELECT + in + ")" + tail)) {
+            // only exchanges that carry a notice disclose it; a withdrawal or deletion request carries codes only
+            try (PreparedStatement ps = c.prepareStatement(SELECT + in + ") AND x.kind IN ('NOTICE', 'UPDATE')" + tail)) {
                 int i = 1;
                 for (String d : outbound) {
                     ps.setString(i++, d);

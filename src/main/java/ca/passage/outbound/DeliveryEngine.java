@@ -16,6 +16,7 @@ import ca.passage.crypto.TrustStore;
 import ca.passage.envelope.Digests;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.Receipt;
+import ca.passage.ledger.AuditEvent;
 import ca.passage.outbound.OutboundMessage.NoticeExchange;
 import ca.passage.outbound.OutboundMessage.Response;
 import ca.passage.store.DomesticResponseRecord;
@@ -69,8 +70,9 @@ public final class DeliveryEngine {
      */
     public OutboundMessage seal(OutboundMessage m) {
         if (usesAs4(m)) {
-            SealedUserMessage s = as4.seal(m.partner(), m.exchange().messageId(), m.exchange().conversationId(),
-                    m.payload().xml(), m.payload().payloadFormat(), m.payload().handlingCode().name(), clock.instant());
+            SealedUserMessage s = as4.seal(m.partner(), m.exchange().messageId(), m.exchange().refMessageId(),
+                    m.exchange().conversationId(), m.payload().xml(), m.payload().payloadFormat(),
+                    m.payload().handlingCode().name(), clock.instant());
             return m.withSealed(s.packet().body(), Digests.sha256(s.packet().body())).withAs4(new As4Delivery(s, null));
         }
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
@@ -99,10 +101,11 @@ public final class DeliveryEngine {
         }
         if (m.subject() instanceof NoticeExchange n) {
             ExchangeRecord e = n.exchange();
+            AuditEvent sent = OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null).withDigest(m.sealedDigest());
+            // a lifecycle request carries no notice content: nothing is disclosed by it
             exchanges.transition(new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
-                    false, null, m.sealedDigest(), null, OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null)
-                    .withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name())
-                    .withDigest(m.sealedDigest())));
+                    false, null, m.sealedDigest(), null, m.payload() == null ? sent
+                    : sent.withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name())));
         }
         return as4Answer == null ? m.withAnswer(answer) : m.withAnswer(answer).withAs4(m.as4().withAnswer(as4Answer));
     }
@@ -179,9 +182,12 @@ public final class DeliveryEngine {
                 .withReceiptDigest(receiptDigest));
     }
 
-    /** Notices to an {@code as4} partner travel as AS4; domestic responses still as our envelope (see docs/as4.md). */
+    /**
+     * Notices (and their updates) to an {@code as4} partner travel as AS4; domestic responses and lifecycle requests
+     * still as our envelope over the same mutual-TLS endpoint (see docs/as4.md, docs/lifecycle.md).
+     */
     private static boolean usesAs4(OutboundMessage m) {
-        return m.partner().channel().isAs4() && m.subject() instanceof NoticeExchange;
+        return m.partner().channel().isAs4() && m.carriesNotice();
     }
 
     private void failAttempt(OutboundMessage m, String reason) {

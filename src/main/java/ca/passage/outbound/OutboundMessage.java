@@ -23,7 +23,10 @@ public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotic
         String messageId();
     }
 
-    /** A Canadian notice on its way to one partner. */
+    /**
+     * An exchange of a Canadian notice with one partner: the notice itself, an update that supersedes an earlier
+     * version, or a lifecycle request about it (withdrawal, deletion, correction; see {@link ExchangeRecord#kind()}).
+     */
     public record NoticeExchange(ExchangeRecord exchange) implements Subject {
         @Override
         public String messageId() {
@@ -53,6 +56,11 @@ public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotic
             return n.exchange();
         }
         throw new IllegalStateException("a " + subject.getClass().getSimpleName() + " delivery has no notice exchange");
+    }
+
+    /** True for an exchange that carries a whole notice (translated, then wrapped); false for a lifecycle request or a response. */
+    public boolean carriesNotice() {
+        return subject instanceof NoticeExchange n && n.exchange().kind().carriesNotice();
     }
 
     public OutboundMessage withPayload(TranslatedPayload p) {

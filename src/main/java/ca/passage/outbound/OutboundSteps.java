@@ -5,9 +5,11 @@ import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditLedger;
+import ca.passage.store.ExchangeKind;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
+import ca.passage.store.NoticeLifecycle;
 import ca.passage.store.NoticeRecord;
 import ca.passage.store.Transition;
 import ca.passage.notice.NoticeParser;
@@ -24,7 +26,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The notice-specific steps of the outbound route, one method each, in route order (sealing, posting and the
+ * The exchange steps of the outbound route, one method each, in route order (sealing, posting and the
  * receipt are the {@link DeliveryEngine}'s, shared with domestic responses). Each is safe to repeat: the broker may
  * redeliver after a crash, and a repeated step either finds the exchange already past it or redoes it with the
  * same message id, which the partner de-duplicates.
@@ -61,6 +63,13 @@ public final class OutboundSteps {
             return Optional.empty();
         }
         ExchangeRecord e = found.get();
+        if (e.kind().carriesNotice() && LifecycleRequests.notYetSent(e) && store.lifecycleOf(e.noticeId())
+                .map(l -> l.state() == NoticeLifecycle.State.WITHDRAWN || l.state() == NoticeLifecycle.State.SUPERSEDED)
+                .orElse(false)) {
+            // withdrawn or superseded while this delivery waited: it never leaves
+            store.transition(LifecycleRequests.cancel(e, "system", store.lifecycleOf(e.noticeId()).orElseThrow().state().name()));
+            return Optional.empty();
+        }
         boolean claimed = store.transition(Transition.of(e.exchangeId(), SENDABLE, ExchangeState.SENDING,
                 audit(e, AuditAction.DELIVERY_ATTEMPT, "STARTED", null)).countingAttempt());
         if (!claimed) {
@@ -108,11 +117,16 @@ public final class OutboundSteps {
         return m.withPayload(payload);
     }
 
-    /** Step 3: the envelope, with the exchange's stable message id. */
+    /**
+     * Step 3: the envelope, with the exchange's stable message id. An update is Action {@code Update} and refers to
+     * the message that carried the version it supersedes.
+     */
     public OutboundMessage wrap(OutboundMessage m) {
-        EnvelopeHeader header = new EnvelopeHeader(m.exchange().messageId(), m.exchange().conversationId(), null,
-                EnvelopeHeader.GATEWAY_ID, m.partner().id(), EnvelopeHeader.SERVICE_NOTICE,
-                EnvelopeHeader.ACTION_NOTIFY, clock.instant(), m.payload().handlingCode().name(),
+        boolean update = m.exchange().kind() == ExchangeKind.UPDATE;
+        EnvelopeHeader header = new EnvelopeHeader(m.exchange().messageId(), m.exchange().conversationId(),
+                update ? m.exchange().refMessageId() : null, EnvelopeHeader.GATEWAY_ID, m.partner().id(),
+                EnvelopeHeader.SERVICE_NOTICE, update ? EnvelopeHeader.ACTION_UPDATE : EnvelopeHeader.ACTION_NOTIFY,
+                clock.instant(), m.payload().handlingCode().name(),
                 m.payload().payloadFormat());
         return m.withEnvelope(Envelope.build(header, m.payload().xml()));
     }

@@ -133,8 +133,10 @@ public final class StatisticsSource {
                     }
                 }
             }
+            // an updated version (it supersedes another) is the same case notice again: counted once
             try (PreparedStatement ps = c.prepareStatement("SELECT notice_id, received_at, content FROM notice "
-                    + "WHERE origin_partner IS NULL AND received_at >= ? AND received_at < ? ORDER BY received_at")) {
+                    + "WHERE origin_partner IS NULL AND supersedes IS NULL AND received_at >= ? AND received_at < ? "
+                    + "ORDER BY received_at")) {
                 ps.setTimestamp(1, start);
                 ps.setTimestamp(2, end);
                 try (ResultSet rs = ps.executeQuery()) {

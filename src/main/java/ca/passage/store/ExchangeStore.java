@@ -36,27 +36,7 @@ public final class ExchangeStore {
     /** Stores a notice and its exchanges, with their audit events, in one transaction. */
     public void storeNotice(NoticeRecord n, List<ExchangeRecord> exchanges, List<AuditEvent> events) {
         Jdbc.inTransaction(dataSource, "exchange store", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (notice_id, national_file_number, "
-                    + "version, requested_action, priority, handling_code, legal_basis, submitted_by, received_at, "
-                    + "content_digest, content, approval_state, approved_by, approved_at, origin_partner) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, n.noticeId());
-                ps.setString(2, n.nationalFileNumber());
-                ps.setInt(3, n.version());
-                ps.setString(4, n.requestedAction());
-                ps.setString(5, n.priority());
-                ps.setString(6, n.handlingCode());
-                ps.setString(7, n.legalBasis());
-                ps.setString(8, n.submittedBy());
-                ps.setObject(9, Jdbc.utc(n.receivedAt()));
-                ps.setString(10, n.contentDigest());
-                ps.setBytes(11, n.content());
-                ps.setString(12, n.approvalState());
-                ps.setString(13, n.approvedBy());
-                ps.setObject(14, Jdbc.utc(n.approvedAt()));
-                ps.setString(15, n.originPartner());
-                ps.executeUpdate();
-            }
+            insertNotice(c, n);
             for (ExchangeRecord e : exchanges) {
                 insertExchange(c, e);
             }
@@ -149,10 +129,34 @@ public final class ExchangeStore {
         return findNotice(noticeId).isPresent();
     }
 
+    private static void insertNotice(Connection c, NoticeRecord n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (notice_id, national_file_number, "
+                + "version, requested_action, priority, handling_code, legal_basis, submitted_by, received_at, "
+                + "content_digest, content, approval_state, approved_by, approved_at, origin_partner) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, n.noticeId());
+            ps.setString(2, n.nationalFileNumber());
+            ps.setInt(3, n.version());
+            ps.setString(4, n.requestedAction());
+            ps.setString(5, n.priority());
+            ps.setString(6, n.handlingCode());
+            ps.setString(7, n.legalBasis());
+            ps.setString(8, n.submittedBy());
+            ps.setObject(9, Jdbc.utc(n.receivedAt()));
+            ps.setString(10, n.contentDigest());
+            ps.setBytes(11, n.content());
+            ps.setString(12, n.approvalState());
+            ps.setString(13, n.approvedBy());
+            ps.setObject(14, Jdbc.utc(n.approvedAt()));
+            ps.setString(15, n.originPartner());
+            ps.executeUpdate();
+        }
+    }
+
     private static void insertExchange(Connection c, ExchangeRecord e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange (exchange_id, notice_id, partner_id, "
-                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at, last_error) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "direction, state, message_id, conversation_id, attempts, created_at, updated_at, last_error, kind, "
+                + "ref_message_id, lifecycle_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, e.exchangeId());
             ps.setString(2, e.noticeId());
             ps.setString(3, e.partnerId());
@@ -164,6 +168,9 @@ public final class ExchangeStore {
             ps.setObject(9, Jdbc.utc(e.createdAt()));
             ps.setObject(10, Jdbc.utc(e.updatedAt()));
             ps.setString(11, e.lastError() == null ? null : truncate(e.lastError(), 1024));
+            ps.setString(12, e.kind().name());
+            ps.setString(13, e.refMessageId());
+            ps.setString(14, e.lifecycleReason());
             ps.executeUpdate();
         }
     }
@@ -285,6 +292,99 @@ public final class ExchangeStore {
         }
     }
 
+    // --- a notice's lifecycle (issue 11, item 6): withdrawal, update, deletion and correction requests ---
+
+    /** Where a notice stands in its lifecycle; empty when there is no such notice. */
+    public Optional<NoticeLifecycle> lifecycleOf(String noticeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT n.supersedes, n.lifecycle_state, n.lifecycle_reason, "
+                     + "n.lifecycle_at, (SELECT MIN(s.notice_id) FROM notice s WHERE s.supersedes = n.notice_id) "
+                     + "AS superseded_by FROM notice n WHERE n.notice_id = ?")) {
+            ps.setString(1, noticeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String state = rs.getString("lifecycle_state");
+                return Optional.of(new NoticeLifecycle(noticeId, rs.getString("supersedes"),
+                        rs.getString("superseded_by"), state == null ? null : NoticeLifecycle.State.valueOf(state),
+                        rs.getString("lifecycle_reason"), Jdbc.instant(rs, "lifecycle_at")));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the lifecycle of notice " + noticeId, e);
+        }
+    }
+
+    /**
+     * One lifecycle step in one transaction: the notice's new lifecycle state (null leaves it), the exchanges that
+     * carry the step to partners, the moves it makes (queued deliveries cancelled), and its audit events. The
+     * lifecycle state changes only from {@code fromStates} (null: current), so a repeated request changes nothing
+     * and returns false.
+     */
+    public boolean recordLifecycle(String noticeId, NoticeLifecycle.State state, String reason,
+                                   Set<NoticeLifecycle.State> fromStates, List<ExchangeRecord> exchanges,
+                                   List<Transition> moves, List<AuditEvent> events) {
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            if (state != null && !markLifecycle(c, noticeId, state, reason, fromStates)) {
+                return false;
+            }
+            for (ExchangeRecord e : exchanges) {
+                insertExchange(c, e);
+            }
+            for (Transition t : moves) {
+                apply(c, t);
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
+            }
+            return true;
+        });
+    }
+
+    /**
+     * A notice that supersedes {@code supersedes}, stored with its exchanges, the earlier notice marked SUPERSEDED,
+     * its deliveries not yet sent cancelled ({@code moves}), and the audit events, in one transaction. False (and
+     * nothing written) when the earlier notice is no longer current.
+     */
+    public boolean storeUpdate(NoticeRecord n, String supersedes, List<ExchangeRecord> exchanges, List<Transition> moves,
+                               List<AuditEvent> events) {
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            if (!markLifecycle(c, supersedes, NoticeLifecycle.State.SUPERSEDED, null, Set.of())) {
+                return false;
+            }
+            insertNotice(c, n);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE notice SET supersedes = ? WHERE notice_id = ?")) {
+                ps.setString(1, supersedes);
+                ps.setString(2, n.noticeId());
+                ps.executeUpdate();
+            }
+            for (ExchangeRecord e : exchanges) {
+                insertExchange(c, e);
+            }
+            for (Transition t : moves) {
+                apply(c, t);
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
+            }
+            return true;
+        });
+    }
+
+    private boolean markLifecycle(Connection c, String noticeId, NoticeLifecycle.State state, String reason,
+                                  Set<NoticeLifecycle.State> fromStates) throws SQLException {
+        String guard = "lifecycle_state IS NULL" + (fromStates.isEmpty() ? "" : " OR lifecycle_state IN ("
+                + fromStates.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")) + ")");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notice SET lifecycle_state = ?, lifecycle_reason = ?, "
+                + "lifecycle_at = ? WHERE notice_id = ? AND (" + guard + ")")) {
+            ps.setString(1, state.name());
+            ps.setString(2, reason);
+            ps.setObject(3, Jdbc.utc(clock.instant()));
+            ps.setString(4, noticeId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     private List<ExchangeRecord> queryExchanges(String where, Object... args) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM exchange " + where)) {
@@ -300,7 +400,8 @@ public final class ExchangeStore {
                             rs.getString("message_id"), rs.getString("conversation_id"), rs.getInt("attempts"),
                             rs.getString("last_error"), rs.getString("sent_digest"), rs.getString("receipt_digest"),
                             Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "sent_at"),
-                            Jdbc.instant(rs, "closed_at")));
+                            Jdbc.instant(rs, "closed_at"), ExchangeKind.valueOf(rs.getString("kind")),
+                            rs.getString("ref_message_id"), rs.getString("lifecycle_reason")));
                 }
             }
             return out;

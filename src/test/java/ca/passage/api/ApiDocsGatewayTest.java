@@ -159,6 +159,18 @@ class ApiDocsGatewayTest {
         check(checked, "POST", "/api/v1/notices/{id}/response", post(officer, "/api/v1/notices/CA-NONE/response", "application/json", "{\"decision\":\"ACCEPTED\"}"));
         check(checked, "POST", "/api/v1/notices/{id}/response", post(officer, "/api/v1/notices/CA-NONE/response", "application/json", "{\"decision\":\"MAYBE\"}"));
 
+        HttpResponse<String> withdrawn = post(officer, "/api/v1/notices/CA-DOC-2/withdrawal", "application/json", "{\"reason\":\"PERSON_LOCATED\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", withdrawn);
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-DOC-2/withdrawal", "application/json", "{\"reason\":\"BORED\"}"));
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-NONE/withdrawal", "application/json", "{\"reason\":\"OTHER\"}"));
+        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-1/deletion-request", "application/json",
+                "{\"scope\":\"DELETE\",\"reason\":\"SHARED_IN_ERROR\"}"));
+        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-1/deletion-request", "application/json", "{\"scope\":\"ERASE\"}"));
+        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "text/plain", "a notice"));
+        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "application/xml",
+                "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-DOC-U</noticeId></cn:CaseNotice>"));
+
         check(checked, "GET", "/api/v1/audit", get(auditor, "/api/v1/audit?size=5"));
         check(checked, "GET", "/api/v1/audit", get(auditor, "/api/v1/audit?colour=RED"));
         check(checked, "GET", "/api/v1/audit", get(officer, "/api/v1/audit"));

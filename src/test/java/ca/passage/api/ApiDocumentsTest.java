@@ -3,6 +3,8 @@ package ca.passage.api;
 import ca.passage.access.AccessGate;
 import ca.passage.intake.NoticeApproval;
 import ca.passage.partner.Removal;
+import ca.passage.outbound.LifecycleOutcome;
+import ca.passage.store.ExchangeKind;
 import ca.passage.access.AccessTable;
 import ca.passage.intake.IntakeReceipt;
 import ca.passage.ledger.DisclosureReport;
@@ -119,17 +121,20 @@ class ApiDocumentsTest {
     @Test
     void theSchemasOfAnswersAndOfTheJsonNoticeNameEveryFieldOfTheRecordsTheyAreMadeFrom() {
         JsonNode schemas = documents.officersDocument().path("components").path("schemas");
-        Map<String, Class<? extends Record>> madeFrom = Map.of(
-                "Problem", Problem.class,
-                "Violation", Violation.class,
-                "IntakeReceipt", IntakeReceipt.class,
-                "ExchangeRef", IntakeReceipt.ExchangeRef.class,
-                "ExchangeRecord", ExchangeRecord.class,
-                "Disclosure", DisclosureReport.Disclosure.class,
-                "NoticeJson", CaseNotice.class,
-                "NoticePreview", NoticeApproval.Preview.class,
-                "PartnerPreview", NoticeApproval.PartnerPreview.class,
-                "Removal", Removal.class);
+        Map<String, Class<? extends Record>> madeFrom = Map.ofEntries(
+                Map.entry("Problem", Problem.class),
+                Map.entry("Violation", Violation.class),
+                Map.entry("IntakeReceipt", IntakeReceipt.class),
+                Map.entry("ExchangeRef", IntakeReceipt.ExchangeRef.class),
+                Map.entry("ExchangeRecord", ExchangeRecord.class),
+                Map.entry("Disclosure", DisclosureReport.Disclosure.class),
+                Map.entry("NoticeJson", CaseNotice.class),
+                Map.entry("NoticePreview", NoticeApproval.Preview.class),
+                Map.entry("PartnerPreview", NoticeApproval.PartnerPreview.class),
+                Map.entry("Removal", Removal.class),
+                Map.entry("LifecycleOutcome", LifecycleOutcome.class),
+                Map.entry("LifecycleExchangeRef", LifecycleOutcome.ExchangeRef.class),
+                Map.entry("NoticeLifecycle", ca.passage.store.NoticeLifecycle.class));
         madeFrom.forEach((schema, record) -> {
             Set<String> properties = new TreeSet<>();
             schemas.path(schema).path("properties").fieldNames().forEachRemaining(properties::add);
@@ -140,6 +145,9 @@ class ApiDocumentsTest {
         List<String> states = new ArrayList<>();
         schemas.path("ExchangeState").path("enum").forEach(s -> states.add(s.asText()));
         assertThat(states).containsExactlyElementsOf(Arrays.stream(ExchangeState.values()).map(Enum::name).toList());
+        List<String> kinds = new ArrayList<>();
+        schemas.path("ExchangeKind").path("enum").forEach(s -> kinds.add(s.asText()));
+        assertThat(kinds).containsExactlyElementsOf(Arrays.stream(ExchangeKind.values()).map(Enum::name).toList());
     }
 
     /** What the documents and the routes disagree on, one line each (empty: they agree). */

@@ -80,6 +80,7 @@ class OutboundRouteTest {
         camel.getRegistry().bind("outboundSteps", steps);
         camel.getRegistry().bind("deliveryEngine", steps);
         camel.getRegistry().bind("domesticResponses", steps);
+        camel.getRegistry().bind("lifecycleRequests", steps);
         PluginHelper.getRoutesLoader(camel).loadRoutes(
                 ResourceHelper.resolveResource(camel, "file:routes/outbound.camel.yaml"));
         camel.start();
@@ -150,6 +151,13 @@ class OutboundRouteTest {
      * Stands in for {@link OutboundSteps} and {@link DeliveryEngine}: same method names, the message is the exchange
      * id throughout.
      */
+    /** The stub's message: the exchange id, and (like an OutboundMessage) whether it carries a notice. */
+    public record Msg(String id) {
+        public boolean carriesNotice() {
+            return true;
+        }
+    }
+
     public static final class StubSteps {
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         final Set<String> closed = ConcurrentHashMap.newKeySet();
@@ -159,34 +167,34 @@ class OutboundRouteTest {
         final List<String> acknowledged = new CopyOnWriteArrayList<>();
         final List<String> failed = new CopyOnWriteArrayList<>();
 
-        public Optional<String> startAttempt(String exchangeId) {
+        public Optional<Msg> startAttempt(String exchangeId) {
             attempts.computeIfAbsent(exchangeId, k -> new AtomicInteger()).incrementAndGet();
-            return closed.contains(exchangeId) ? Optional.empty() : Optional.of(exchangeId);
+            return closed.contains(exchangeId) ? Optional.empty() : Optional.of(new Msg(exchangeId));
         }
 
-        public String translate(String m) {
+        public Msg translate(Msg m) {
             return m;
         }
 
-        public String wrap(String m) {
+        public Msg wrap(Msg m) {
             return m;
         }
 
-        public String seal(String m) {
+        public Msg seal(Msg m) {
             return m;
         }
 
-        public String post(String m) {
+        public Msg post(Msg m) {
             posts.incrementAndGet();
             if (failuresLeft.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0) {
                 throw new DeliveryException("partner unreachable (stub)");
             }
-            posted.add(m);
+            posted.add(m.id());
             return m;
         }
 
-        public String acceptReceipt(String m) {
-            acknowledged.add(m);
+        public String acceptReceipt(Msg m) {
+            acknowledged.add(m.id());
             return "ACKNOWLEDGED";
         }
 

@@ -134,8 +134,17 @@ public final class As4PartnerChannel {
     /** A UserMessage carrying one partner-format XML payload; the MessageId is the exchange's, stable over retries. */
     public SealedUserMessage seal(PartnerProfile partner, String messageId, String conversationId, byte[] payload,
                                   String payloadFormat, String handlingCode, java.time.Instant timestamp) {
+        return seal(partner, messageId, null, conversationId, payload, payloadFormat, handlingCode, timestamp);
+    }
+
+    /**
+     * The same, referring to an earlier message ({@code MessageInfo/RefToMessageId}): an updated notice names the
+     * message that carried the version it supersedes. {@code refToMessageId} may be null.
+     */
+    public SealedUserMessage seal(PartnerProfile partner, String messageId, String refToMessageId, String conversationId,
+                                  byte[] payload, String payloadFormat, String handlingCode, java.time.Instant timestamp) {
         As4Agreement agreement = sending(partner);
-        As4UserMessage message = As4UserMessage.of(agreement, messageId, timestamp, conversationId,
+        As4UserMessage message = As4UserMessage.of(agreement, messageId, timestamp, refToMessageId, conversationId,
                 Map.of("originalSender", agreement.initiator().id(), "finalRecipient", agreement.responder().id(),
                         "handlingCode", handlingCode),
                 List.of(new As4Payload("payload@passage", "application/xml", payload,

@@ -22,6 +22,7 @@ import ca.passage.envelope.Digests;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
+import ca.passage.envelope.LifecycleRequest;
 import ca.passage.envelope.Receipt;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.notice.CaseNotice;
@@ -82,6 +83,7 @@ public final class PartnerSimulator implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong businessResponses = new AtomicLong();
+    private final java.util.Queue<ReceivedLifecycle> lifecycle = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final SimBehaviour behaviour;
     private final AtomicInteger failuresLeft;
     private final AtomicInteger stallsLeft;
@@ -191,8 +193,18 @@ public final class PartnerSimulator implements AutoCloseable {
                 if (BusinessResponse.ACTION.equals(header.action())) {
                     BusinessResponse.read(opened.document());
                     businessResponses.incrementAndGet();
+                } else if (LifecycleRequest.Kind.ofAction(header.action()) != null) {
+                    LifecycleRequest request = LifecycleRequest.read(opened.document());
+                    requireKnown(request.refToMessageId());
+                    lifecycle.add(new ReceivedLifecycle(header.action(), header.messageId(), request.refToMessageId(),
+                            request.reason().name()));
                 } else {
-                    translator.fromPartner(Envelope.payloadContent(opened.document()), profile);
+                    CaseNotice notice = translator.fromPartner(Envelope.payloadContent(opened.document()), profile);
+                    if (EnvelopeHeader.ACTION_UPDATE.equals(header.action())) {
+                        requireKnown(header.refToMessageId());
+                        lifecycle.add(new ReceivedLifecycle(header.action(), header.messageId(),
+                                header.refToMessageId(), notice.supersedes()));
+                    }
                 }
             } catch (SecurityRefusal | EnvelopeException | IllegalArgumentException e) {
                 refused.incrementAndGet();
@@ -258,12 +270,44 @@ public final class PartnerSimulator implements AutoCloseable {
     private void readAs4Payload(ReceivedUserMessage message) {
         try {
             for (var payload : message.message().payloads()) {
-                translator.fromPartner(SecureXml.parse(payload.content()).getDocumentElement(), profile);
+                CaseNotice notice = translator.fromPartner(SecureXml.parse(payload.content()).getDocumentElement(), profile);
+                String ref = message.message().refToMessageId();
+                if (ref != null) {
+                    // an updated notice refers to the message that carried the version it supersedes
+                    requireKnown(ref);
+                    lifecycle.add(new ReceivedLifecycle(EnvelopeHeader.ACTION_UPDATE, message.message().messageId(),
+                            ref, notice.supersedes()));
+                }
             }
         } catch (org.xml.sax.SAXException | RuntimeException e) {
             throw new As4Exception(EbmsErrorCode.VALUE_INCONSISTENT, "payload is not a valid " + profile.format()
                     + " message: " + e.getMessage());
         }
+    }
+
+    /** A real partner answers a request about a message it never received with an error, so the simulator does. */
+    private void requireKnown(String refToMessageId) {
+        if (refToMessageId == null || !seen.contains(refToMessageId)) {
+            throw new IllegalArgumentException("no message " + refToMessageId + " was received from the gateway");
+        }
+    }
+
+    /**
+     * A withdrawal, deletion or correction request, or an updated notice, this partner received from the gateway:
+     * the envelope Action, its message id, the message it refers to, and the reason code (for an update, the notice
+     * id it supersedes).
+     */
+    public record ReceivedLifecycle(String action, String messageId, String refToMessageId, String detail) {
+    }
+
+    /** Every lifecycle message received, in order of arrival (duplicates included). */
+    public List<ReceivedLifecycle> lifecycleReceived() {
+        return List.copyOf(lifecycle);
+    }
+
+    /** True when a notice message with this id reached the partner. */
+    public boolean received(String messageId) {
+        return seen.contains(messageId);
     }
 
     private static boolean takeOne(AtomicInteger left) {
@@ -322,11 +366,40 @@ public final class PartnerSimulator implements AutoCloseable {
      * encrypted for the gateway.
      */
     public byte[] sealNotice(CaseNotice notice) {
+        return sealNotice(notice, UUID.randomUUID() + "@" + profile.id());
+    }
+
+    /** The same, with the message id given (a later update or lifecycle request refers to it). */
+    public byte[] sealNotice(CaseNotice notice, String messageId) {
+        return sealNotice(notice, messageId, null, EnvelopeHeader.ACTION_NOTIFY);
+    }
+
+    /**
+     * An updated version of a notice this partner sent as {@code refToMessageId}: Action Update, the whole notice in
+     * this partner's format (its supersedes naming the earlier notice).
+     */
+    public byte[] sealUpdate(CaseNotice notice, String messageId, String refToMessageId) {
+        return sealNotice(notice, messageId, refToMessageId, EnvelopeHeader.ACTION_UPDATE);
+    }
+
+    private byte[] sealNotice(CaseNotice notice, String messageId, String refToMessageId, String action) {
         TranslatedPayload payload = translator.toPartner(notice, profile);
-        EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@" + profile.id(), notice.noticeId(), null,
-                profile.id(), EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, EnvelopeHeader.ACTION_NOTIFY,
+        EnvelopeHeader h = new EnvelopeHeader(messageId, notice.noticeId(), refToMessageId,
+                profile.id(), EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, action,
                 clock.instant(), payload.handlingCode().name(), payload.payloadFormat());
         return sealer.seal(Envelope.build(h, payload.xml()), gatewayTrust, cryptoProfile);
+    }
+
+    /**
+     * This partner's withdrawal, deletion or correction request about a notice it sent to Canada as
+     * {@code refToMessageId}, sealed as its system would.
+     */
+    public byte[] sealLifecycleRequest(LifecycleRequest.Kind kind, String refToMessageId, LifecycleRequest.Reason reason) {
+        LifecycleRequest request = new LifecycleRequest(kind, refToMessageId, reason);
+        EnvelopeHeader h = new EnvelopeHeader(UUID.randomUUID() + "@" + profile.id(), refToMessageId, refToMessageId,
+                profile.id(), EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, kind.action(),
+                clock.instant(), "H0", LifecycleRequest.FORMAT);
+        return sealer.seal(Envelope.build(h, request.payload()), gatewayTrust, cryptoProfile);
     }
 
     /**
