@@ -1,5 +1,6 @@
 package ca.passage.access;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +30,13 @@ public final class AccessTable {
     }
 
     private static final Set<Role> FOLLOWERS = Set.of(OFFICER, SUPERVISOR, OPERATOR);
+    /** Any authenticated person, whatever their role: the API's description is no secret among its users. */
+    private static final Set<Role> ANY_ROLE = Set.copyOf(EnumSet.allOf(Role.class));
 
     public static final List<Rule> RULES = List.of(
             new Rule("POST", "/api/v1/notices", Set.of(OFFICER)),
             new Rule("GET", "/api/v1/notices/{id}", FOLLOWERS),
+            new Rule("GET", "/api/v1/notices/{id}/preview", Set.of(OFFICER, SUPERVISOR)),
             new Rule("POST", "/api/v1/notices/{id}/approval", Set.of(SUPERVISOR)),
             new Rule("POST", "/api/v1/notices/{id}/forward", Set.of(OFFICER)),
             new Rule("POST", "/api/v1/notices/{id}/response", Set.of(OFFICER)),
@@ -47,7 +51,12 @@ public final class AccessTable {
             new Rule("POST", "/api/v1/partners/{id}/resume", Set.of(OPERATOR)),
             new Rule("GET", "/api/v1/audit", Set.of(AUDITOR)),
             new Rule("GET", "/api/v1/audit/verify", Set.of(AUDITOR)),
-            new Rule("GET", "/api/v1/audit/disclosures", Set.of(AUDITOR)));
+            new Rule("GET", "/api/v1/audit/disclosures", Set.of(AUDITOR)),
+            // the OpenAPI documents and Swagger UI (ca.passage.api.ApiDocuments, SwaggerUi)
+            new Rule("GET", "/api/v1/openapi.json", ANY_ROLE),
+            new Rule("GET", "/api/v1/openapi-partners.json", ANY_ROLE),
+            new Rule("GET", "/api/docs", ANY_ROLE),
+            new Rule("GET", "/api/docs/{file}", ANY_ROLE));
 
     private AccessTable() {
     }

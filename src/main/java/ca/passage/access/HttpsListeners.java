@@ -60,6 +60,11 @@ public final class HttpsListeners implements AutoCloseable {
         return root;
     }
 
+    /** The router behind the gate that Camel's routes are added to; the gateway's static pages go there too. */
+    public Router routes() {
+        return routes;
+    }
+
     public String routerName() {
         return VertxPlatformHttpRouter.getRouterNameFromPort(peoplePort);
     }

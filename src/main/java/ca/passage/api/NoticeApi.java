@@ -85,11 +85,15 @@ public final class NoticeApi {
     }
 
     /**
-     * A supervisor's decision: {@code {"decision":"APPROVE"|"REJECT"}}. The supervisor is the authenticated
-     * principal (a {@code supervisor} field in the body, if any, is ignored); four-eyes is checked by the approval.
+     * A supervisor's decision: {@code {"decision":"APPROVE"|"REJECT","partners":["us-hsi",...],"reason":"..."}}.
+     * {@code partners} is optional (every held exchange of the notice); {@code reason} is optional and kept with a
+     * rejected exchange. The supervisor is the authenticated principal (a {@code supervisor} field in the body, if
+     * any, is ignored); four-eyes is checked by the approval.
      */
     public ApiResponse decide(String noticeId, byte[] body, String supervisor) {
         NoticeApproval.Decision decision;
+        List<String> partners = new java.util.ArrayList<>();
+        String reason;
         try {
             var node = json.readTree(body == null ? new byte[0] : body);
             if (node == null || !node.hasNonNull("decision")) {
@@ -97,6 +101,21 @@ public final class NoticeApi {
                         List.of(new Violation("$", "decision is required")));
             }
             decision = NoticeApproval.Decision.valueOf(node.get("decision").asText().toUpperCase(Locale.ROOT));
+            if (node.has("partners") && !node.get("partners").isNull()) {
+                if (!node.get("partners").isArray()) {
+                    return ApiResponses.problem(400, "Invalid approval", "partners must be a list of partner ids",
+                            List.of(new Violation("$.partners", "a list of partner ids")));
+                }
+                for (int i = 0; i < node.get("partners").size(); i++) {
+                    var p = node.get("partners").get(i);
+                    if (!p.isTextual() || p.asText().isBlank()) {
+                        return ApiResponses.problem(400, "Invalid approval", "partners must be a list of partner ids",
+                                List.of(new Violation("$.partners[" + i + "]", "a partner id")));
+                    }
+                    partners.add(p.asText());
+                }
+            }
+            reason = node.hasNonNull("reason") ? node.get("reason").asText() : null;
         } catch (IllegalArgumentException e) {
             return ApiResponses.problem(400, "Invalid approval", "decision must be APPROVE or REJECT",
                     List.of(new Violation("$.decision", "APPROVE or REJECT")));
@@ -104,17 +123,32 @@ public final class NoticeApi {
             return ApiResponses.problem(400, "Invalid approval", "the body is not JSON", List.of());
         }
         try {
-            IntakeReceipt released = approval.decide(noticeId, decision, supervisor);
-            LOG.info("notice {} {} by a supervisor; {} exchange(s) released", noticeId, decision, released.exchanges().size());
+            IntakeReceipt released = approval.decide(noticeId, decision, partners, reason, supervisor);
+            LOG.info("notice {} {} by a supervisor for {}; {} exchange(s) released", noticeId, decision,
+                    partners.isEmpty() ? "every held partner" : partners, released.exchanges().size());
             return ApiResponses.json(200, released, released);
         } catch (NoticeApproval.SelfApprovalException e) {
             return ApiResponses.problem(403, "Four eyes", e.getMessage(), List.of());
+        } catch (NoticeApproval.PartnerNotDecidableException e) {
+            return ApiResponses.problem(e.known() ? 409 : 400, e.known() ? "Not held" : "Not a recipient",
+                    e.getMessage(), List.of(new Violation("$.partners", e.getMessage())));
         } catch (java.util.NoSuchElementException e) {
             return ApiResponses.problem(404, "Not found", e.getMessage(), List.of());
         } catch (IllegalStateException e) {
             return ApiResponses.problem(409, "Nothing to approve", e.getMessage(), List.of());
         } catch (IllegalArgumentException e) {
             return ApiResponses.problem(400, "Invalid approval", e.getMessage(), List.of());
+        }
+    }
+
+    /** What a supervisor sees before deciding: each partner's payload as it would be signed, and what was removed. */
+    public ApiResponse preview(String noticeId) {
+        try {
+            return ApiResponses.ok(approval.preview(noticeId));
+        } catch (java.util.NoSuchElementException e) {
+            return ApiResponses.problem(404, "Not found", e.getMessage(), List.of());
+        } catch (ca.passage.translate.TranslationException | ca.passage.partner.SharingPolicyException e) {
+            return ApiResponses.problem(409, "Cannot be sent as it is", e.getMessage(), List.of());
         }
     }
 

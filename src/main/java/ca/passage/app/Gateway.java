@@ -2,6 +2,7 @@ package ca.passage.app;
 
 import ca.passage.access.AccessGate;
 import ca.passage.access.AccessWiring;
+import ca.passage.api.ApiDocuments;
 import ca.passage.api.HttpLayerProblems;
 import ca.passage.ledger.AuditAction;
 import ca.passage.api.AuditApi;
@@ -14,6 +15,7 @@ import ca.passage.inbound.InboundSteps;
 import ca.passage.partner.PartnerSuspensions;
 import ca.passage.inbound.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
+import ca.passage.api.SwaggerUi;
 import ca.passage.broker.EmbeddedBroker;
 import ca.passage.as4.As4Codec;
 import ca.passage.as4.As4HttpClient;
@@ -170,6 +172,8 @@ public final class Gateway implements AutoCloseable {
         bindInbound(parser, security, suspensions, as4);
         bindOperations(suspensions, responses);
         bindAudit();
+        main.bind("apiDocuments", new ApiDocuments());
+        SwaggerUi.mount(access.listeners().routes());
         main.start();
         access.listen();
         // Errors the HTTP layer answers itself (404, 405, 413...) are problem+json on every listener too.

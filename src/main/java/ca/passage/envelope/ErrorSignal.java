@@ -1,14 +1,16 @@
 package ca.passage.envelope;
 
+import ca.passage.as4.EbmsErrorCode;
 import ca.passage.xml.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * The answer to a message Passage refuses: code, severity, category and the id of the message in error. It names
- * codes and ids only; the detail never repeats the refused content.
+ * codes and ids only; the detail never repeats the refused content. The codes are ebMS 3's, the same the AS4
+ * channel uses ({@link EbmsErrorCode}), the vocabulary partners' systems already know.
  */
-public record ErrorSignal(EbmsError error, String refToMessageId, String detail) {
+public record ErrorSignal(EbmsErrorCode error, String refToMessageId, String detail) {
 
     public byte[] toXml() {
         Document doc = SecureXml.documentBuilder().newDocument();

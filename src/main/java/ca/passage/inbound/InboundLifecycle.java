@@ -1,7 +1,7 @@
 package ca.passage.inbound;
 
 import ca.passage.crypto.RefusalCode;
-import ca.passage.envelope.EbmsError;
+import ca.passage.as4.EbmsErrorCode;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.LifecycleRequest;
 import ca.passage.ledger.AuditAction;
@@ -124,7 +124,7 @@ public final class InboundLifecycle {
     private static ExchangeRecord noticeMessage(ExchangeStore store, String partnerId, String messageId) {
         Optional<ExchangeRecord> found = store.findByMessageId(messageId)
                 .filter(e -> e.partnerId().equals(partnerId) && e.direction() == Direction.IN && e.kind().carriesNotice());
-        return found.orElseThrow(() -> new InboundRefusal(EbmsError.VALUE_INCONSISTENT,
+        return found.orElseThrow(() -> new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT,
                 RefusalCode.UNKNOWN_REFERENCE.name(), "no notice message " + messageId + " was received from " + partnerId));
     }
 

@@ -1,20 +1,20 @@
 package ca.passage.inbound;
 
-import ca.passage.envelope.EbmsError;
+import ca.passage.as4.EbmsErrorCode;
 
 /** A refused inbound message, with the ebMS error to answer and the code to audit. */
 public class InboundRefusal extends RuntimeException {
 
-    private final EbmsError error;
+    private final EbmsErrorCode error;
     private final String auditCode;
 
-    InboundRefusal(EbmsError error, String auditCode, String message) {
+    InboundRefusal(EbmsErrorCode error, String auditCode, String message) {
         super(message);
         this.error = error;
         this.auditCode = auditCode;
     }
 
-    EbmsError error() {
+    EbmsErrorCode error() {
         return error;
     }
 

@@ -1,5 +1,6 @@
 package ca.passage.inbound;
 
+import ca.passage.as4.EbmsErrorCode;
 import ca.passage.crypto.InboundGuard;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.OpenedMessage;
@@ -8,7 +9,6 @@ import ca.passage.crypto.SecurityRefusal;
 import ca.passage.crypto.TrustStore;
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.envelope.Digests;
-import ca.passage.envelope.EbmsError;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
@@ -93,10 +93,10 @@ public final class InboundSteps {
     /** Step 1: the sender its header claims, a known partner not suspended; size and well-formedness first. */
     public InboundMessage identify(byte[] raw) {
         if (raw == null || raw.length == 0) {
-            throw new InboundRefusal(EbmsError.INVALID_HEADER, "EMPTY", "empty message");
+            throw new InboundRefusal(EbmsErrorCode.INVALID_HEADER, "EMPTY", "empty message");
         }
         if (raw.length > maxBytes) {
-            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
+            throw new InboundRefusal(EbmsErrorCode.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
                     "message is " + raw.length + " bytes; the limit is " + maxBytes);
         }
         return InboundMessage.identified(raw, Digests.sha256(raw), knownPartner(peekHeader(raw).from()));
@@ -110,7 +110,7 @@ public final class InboundSteps {
      */
     public InboundMessage matchTlsIdentity(InboundMessage m, String tlsPartner) {
         if (tlsPartner != null && !tlsPartner.equals(m.partner().id())) {
-            throw new InboundRefusal(EbmsError.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
+            throw new InboundRefusal(EbmsErrorCode.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
                     "the envelope's From is not the partner the TLS client certificate proves");
         }
         return m;
@@ -134,7 +134,7 @@ public final class InboundSteps {
         try {
             doc = SecureXml.parse(raw);
         } catch (SAXException e) {
-            throw new InboundRefusal(EbmsError.INVALID_HEADER, RefusalCode.MALFORMED.name(),
+            throw new InboundRefusal(EbmsErrorCode.INVALID_HEADER, RefusalCode.MALFORMED.name(),
                     e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                             ? "DOCTYPE declarations are not accepted" : "message is not well-formed XML");
         }
@@ -143,9 +143,9 @@ public final class InboundSteps {
 
     private PartnerProfile knownPartner(String id) {
         PartnerProfile partner = partners.find(id).orElseThrow(() -> new InboundRefusal(
-                EbmsError.FAILED_AUTHENTICATION, "UNKNOWN_PARTNER", "sender " + id + " is not a known partner"));
+                EbmsErrorCode.FAILED_AUTHENTICATION, "UNKNOWN_PARTNER", "sender " + id + " is not a known partner"));
         if (!partner.enabled() || suspended.test(partner.id())) {
-            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, "PARTNER_SUSPENDED",
+            throw new InboundRefusal(EbmsErrorCode.POLICY_NONCOMPLIANCE, "PARTNER_SUSPENDED",
                     "partner " + id + " is suspended or disabled");
         }
         return partner;
@@ -166,7 +166,7 @@ public final class InboundSteps {
         }
         ExchangeRecord e = found.get();
         if (e.sentDigest() == null || !e.sentDigest().equalsIgnoreCase(receipt.receivedDigest())) {
-            throw new InboundRefusal(EbmsError.INVALID_RECEIPT, "RECEIPT_DIGEST_MISMATCH",
+            throw new InboundRefusal(EbmsErrorCode.INVALID_RECEIPT, "RECEIPT_DIGEST_MISMATCH",
                     "receipt digest does not match the message sent as " + e.messageId());
         }
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
@@ -224,7 +224,7 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         EnvelopeHeader header = m.header();
         if (header.refToMessageId() == null) {
-            throw new InboundRefusal(EbmsError.VALUE_INCONSISTENT, RefusalCode.UNKNOWN_REFERENCE.name(),
+            throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.UNKNOWN_REFERENCE.name(),
                     "an Update must name the message it supersedes in RefToMessageId");
         }
         StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
@@ -264,12 +264,12 @@ public final class InboundSteps {
         try {
             notice = translators.forFormat(partner.format()).fromPartner(payload, partner);
         } catch (TranslationException e) {
-            throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
+            throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
         }
         byte[] canonical = notices.toXml(notice);
         List<Violation> violations = canadianSchema.validate(canonical);
         if (!violations.isEmpty()) {
-            throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD",
+            throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD",
                     violations.size() + " schema violation(s), first at " + violations.get(0).path());
         }
         Instant now = clock.instant();
@@ -299,7 +299,7 @@ public final class InboundSteps {
             events.add(AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_SUPERSEDED,
                     superseded, exchangeId, messageId, partner.id()).withOutcome("SUPERSEDED", null));
             if (!store.storeUpdate(record, superseded, List.of(exchange), List.of(), events)) {
-                throw new InboundRefusal(EbmsError.VALUE_INCONSISTENT, RefusalCode.REFERENCE_CLOSED.name(),
+                throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.REFERENCE_CLOSED.name(),
                         "notice " + notice.supersedes() + " is already superseded or withdrawn");
             }
         }
@@ -331,7 +331,7 @@ public final class InboundSteps {
         } else if (refusal instanceof SecurityRefusal sr) {
             r = new InboundRefusal(ebmsFor(sr.code()), sr.code().name(), sr.getMessage());
         } else {
-            r = new InboundRefusal(EbmsError.INVALID_HEADER, "INVALID_HEADER", refusal.getMessage());
+            r = new InboundRefusal(EbmsErrorCode.INVALID_HEADER, "INVALID_HEADER", refusal.getMessage());
         }
         String digest = Digests.sha256(raw == null ? new byte[0] : raw);
         EnvelopeHeader claimed = claimedHeader(raw);
@@ -343,7 +343,7 @@ public final class InboundSteps {
                         AuditAction.INBOUND_REFUSED)
                 .withPartner(knownSender ? sender : null).withDigest(digest)
                 .withOutcome("REFUSED", r.auditCode()));
-        int status = r.error() == EbmsError.FAILED_AUTHENTICATION || r.error() == EbmsError.POLICY_NONCOMPLIANCE
+        int status = r.error() == EbmsErrorCode.FAILED_AUTHENTICATION || r.error() == EbmsErrorCode.POLICY_NONCOMPLIANCE
                 ? 403 : 400;
         return InboundAnswer.xml(status, new ErrorSignal(r.error(), messageId, r.auditCode() + ": " + r.getMessage()).toXml());
     }
@@ -365,14 +365,14 @@ public final class InboundSteps {
         return id.length() <= 64 ? id : id.substring(0, 64);
     }
 
-    private static EbmsError ebmsFor(RefusalCode code) {
+    private static EbmsErrorCode ebmsFor(RefusalCode code) {
         return switch (code) {
-            case DECRYPTION_FAILED, ENCRYPTION_MISSING -> EbmsError.FAILED_DECRYPTION;
+            case DECRYPTION_FAILED, ENCRYPTION_MISSING -> EbmsErrorCode.FAILED_DECRYPTION;
             case SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_WRAPPING, UNTRUSTED_SIGNER, SENDER_MISMATCH,
-                 CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsError.FAILED_AUTHENTICATION;
-            case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsError.POLICY_NONCOMPLIANCE;
-            case UNKNOWN_REFERENCE, REFERENCE_CLOSED -> EbmsError.VALUE_INCONSISTENT;
-            case MALFORMED, DTD_FORBIDDEN -> EbmsError.INVALID_HEADER;
+                 CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsErrorCode.FAILED_AUTHENTICATION;
+            case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsErrorCode.POLICY_NONCOMPLIANCE;
+            case UNKNOWN_REFERENCE, REFERENCE_CLOSED -> EbmsErrorCode.VALUE_INCONSISTENT;
+            case MALFORMED, DTD_FORBIDDEN -> EbmsErrorCode.INVALID_HEADER;
         };
     }
 }

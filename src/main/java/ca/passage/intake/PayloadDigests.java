@@ -7,6 +7,7 @@ import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeStore;
+import ca.passage.translate.TranslatedPayload;
 import ca.passage.translate.TranslatorRegistry;
 
 /**
@@ -29,11 +30,17 @@ public final class PayloadDigests {
     }
 
     public String of(ExchangeRecord exchange) {
-        CaseNotice notice = notices.readStored(store.findNotice(exchange.noticeId()).orElseThrow().content());
-        return of(notice, partners.get(exchange.partnerId()));
+        return Digests.sha256(payload(exchange).xml());
     }
 
     public String of(CaseNotice notice, PartnerProfile partner) {
         return Digests.sha256(translators.forFormat(partner.format()).toPartner(notice, partner).xml());
+    }
+
+    /** The payload itself, with what the policy removed and why it needs a supervisor: what the preview shows. */
+    public TranslatedPayload payload(ExchangeRecord exchange) {
+        CaseNotice notice = notices.readStored(store.findNotice(exchange.noticeId()).orElseThrow().content());
+        PartnerProfile partner = partners.get(exchange.partnerId());
+        return translators.forFormat(partner.format()).toPartner(notice, partner);
     }
 }

@@ -41,7 +41,7 @@ public record CaseNotice(
     public static final String NAMESPACE = "urn:ca:passage:notice:1";
     /** The version the translators write for notices they read from partners. */
     public static final String SCHEMA_VERSION = "1.0";
-    /** The current version: 1.0 plus {@code releaseSummary} and a person's {@code estimatedAge}. */
+    /** The current version: 1.0 plus {@code releaseSummary}, a person's {@code estimatedAge} and {@code victimCare}. */
     public static final String SCHEMA_VERSION_1_1 = "1.1";
 
     /** A notice without a release summary (case notice 1.0, and the translators' inbound mapping). */
@@ -64,6 +64,19 @@ public record CaseNotice(
 
     public List<Person> personsIn(PersonRole role) {
         return persons.stream().filter(p -> p.role() == role).toList();
+    }
+
+    /**
+     * This notice as the lowest schema version that can hold it: 1.1 when it uses a 1.1 field (release summary, a
+     * person's estimated age, a victim's victim-care fields), else as it is. The translators' inbound mapping uses it.
+     */
+    public CaseNotice atVersionItNeeds() {
+        boolean needs11 = releaseSummary != null
+                || persons.stream().anyMatch(p -> p.estimatedAge() != null || p.victimCare() != null);
+        return !needs11 || SCHEMA_VERSION_1_1.equals(schemaVersion) ? this : new CaseNotice(SCHEMA_VERSION_1_1, noticeId,
+                nationalFileNumber, version, supersedes, originatingAgency, requestedAction, priority, legalBasis,
+                handling, grading, dates, language, summary, releaseSummary, offence, events, persons, assets,
+                recipients);
     }
 
     public boolean hasMinorVictim() {

@@ -141,6 +141,16 @@ public final class NoticeRules {
             if (p.estimatedAge() != null && !version11) {
                 v.add(new Violation(at + "/estimatedAge", "estimatedAge needs schemaVersion 1.1"));
             }
+            if (p.victimCare() != null && !version11) {
+                v.add(new Violation(at + "/victimCare", "victimCare needs schemaVersion 1.1"));
+            }
+            if (p.victimCare() != null && p.role() != PersonRole.VICTIM) {
+                v.add(new Violation(at + "/victimCare", "only a VICTIM can carry victim-care fields"));
+            }
+            if (p.victimCare() != null && p.victimCare().consentToShare() != null
+                    && !p.victimCare().consentToShare().given() && !p.victimCare().consentToShare().scope().isEmpty()) {
+                v.add(new Violation(at + "/victimCare/consentToShare/scope", "a scope needs consent given"));
+            }
             if (p.warrant() != null && p.role() != PersonRole.SUSPECT) {
                 v.add(new Violation(at + "/warrant", "only a SUSPECT can carry an arrest warrant"));
             }

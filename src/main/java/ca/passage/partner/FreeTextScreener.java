@@ -13,6 +13,7 @@ import ca.passage.notice.PhysicalDescription;
 import ca.passage.notice.PointOfContact;
 import ca.passage.notice.SocialMediaHandle;
 import ca.passage.notice.Vehicle;
+import ca.passage.notice.VictimCare;
 import ca.passage.notice.Warrant;
 
 import java.time.LocalDate;
@@ -161,7 +162,8 @@ public final class FreeTextScreener {
             persons.add(new Person(p.personId(), p.role(), p.familyName(), p.givenNames(), p.aliases(), p.dateOfBirth(),
                     p.estimatedAge(), p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(), d, p.minor(),
                     p.missingSince(), p.fatherName(), p.motherName(), p.documents(), p.phones(), p.emails(),
-                    p.socialMedia(), p.organisations(), p.vehicles(), p.financialAccounts(), w));
+                    p.socialMedia(), p.organisations(), p.vehicles(), p.financialAccounts(), w,
+                    screenedCare(p.victimCare(), at, s)));
         }
         List<Asset> assets = new ArrayList<>();
         for (int i = 0; i < filtered.assets().size(); i++) {
@@ -178,6 +180,12 @@ public final class FreeTextScreener {
     }
 
     /** Screens one field after another, collecting redactions and hold reasons. */
+    /** A victim's safety caveat is free text like the rest: screened before it leaves. */
+    private static VictimCare screenedCare(VictimCare c, String at, Screening s) {
+        return c == null ? null : new VictimCare(c.consentToShare(), s.text(at + "/victimCare/safetyCaveat",
+                c.safetyCaveat()), c.selfIdentified(), c.referrals(), c.nonPunishment());
+    }
+
     private static final class Screening {
         private final List<Needle> needles;
         private final Known known;

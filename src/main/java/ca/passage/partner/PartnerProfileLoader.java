@@ -104,7 +104,7 @@ public final class PartnerProfileLoader {
                 cryptoProfile,
                 f.duration("acknowledgementTimeout"),
                 retry(f.object("retry")),
-                agreement(f.object("agreement")),
+                agreement(f.object("agreement"), f.text("country", COUNTRY, "an ISO 3166 alpha-2 code such as FR")),
                 f.bool("enabled"));
     }
 
@@ -159,9 +159,21 @@ public final class PartnerProfileLoader {
         return new RetryPolicy(maxAttempts, initial, multiplier, max);
     }
 
-    private static SharingAgreement agreement(Fields f) {
+    private static SharingAgreement agreement(Fields f, String country) {
         f.rejectUnknown(Set.of("reference", "legalBasis", "allowedCategories", "defaultHandlingCode",
-                "maxHandlingCode", "onwardTransfer", "retention", "domesticAuthority", "provincialAuthorities"));
+                "maxHandlingCode", "onwardTransfer", "retention", "domesticAuthority", "provincialAuthorities",
+                "victimFields"));
+        Set<VictimField> victimFields = EnumSet.noneOf(VictimField.class);
+        if (f.has("victimFields")) {
+            for (String name : f.textList("victimFields")) {
+                VictimField field = f.enumValue("victimFields", VictimField.class, name);
+                if (!field.appliesTo(country)) {
+                    throw f.error("victimFields", field + " is not something a partner in " + country
+                            + " can act on (country " + country + ")");
+                }
+                victimFields.add(field);
+            }
+        }
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String name : f.textList("allowedCategories")) {
             categories.add(f.enumValue("allowedCategories", DataCategory.class, name));
@@ -193,7 +205,8 @@ public final class PartnerProfileLoader {
                 onward,
                 f.period("retention"),
                 f.text("domesticAuthority", null, null),
-                provincial);
+                provincial,
+                victimFields);
     }
 
     private static List<String> sorted(Set<String> s) {

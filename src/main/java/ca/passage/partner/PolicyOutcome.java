@@ -22,14 +22,17 @@ import java.util.Set;
  *                            Canada, free text the screener cannot attribute); empty when no approval is needed. Ids,
  *                            field paths and codes only, never personal data.
  * @param redactions          what the free-text screener replaced, field by field (kind and placeholder, no values)
+ * @param removals            everything kept from the partner, path by path, with its category and reason (structured
+ *                            data first, then free-text replacements; never a value), for the supervisor's preview
  */
 public record PolicyOutcome(CaseNotice notice, String partnerId, Set<DataCategory> removedCategories,
                             HandlingCode handlingCode, Map<String, String> ageBands, String approvalReason,
-                            List<FreeTextScreener.Redaction> redactions) {
+                            List<FreeTextScreener.Redaction> redactions, List<Removal> removals) {
 
     public PolicyOutcome {
         removedCategories = Set.copyOf(removedCategories);
         redactions = redactions == null ? List.of() : List.copyOf(redactions);
+        removals = removals == null ? List.of() : List.copyOf(removals);
         ageBands = Map.copyOf(ageBands);
         approvalReason = approvalReason == null ? "" : approvalReason;
     }

@@ -11,6 +11,7 @@ import ca.passage.notice.Offence;
 import ca.passage.notice.Person;
 import ca.passage.notice.PersonRole;
 import ca.passage.notice.TraffickingEvent;
+import ca.passage.notice.VictimCare;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -73,13 +74,14 @@ public final class SharingPolicy {
     public PolicyOutcome apply(CaseNotice notice, PartnerProfile partner) {
         SharingAgreement a = partner.agreement();
         HandlingCode code = handlingCode(notice, partner);
-        Set<DataCategory> removed = EnumSet.noneOf(DataCategory.class);
+        Removals removed = new Removals(a.reference());
         Map<String, String> ageBands = new LinkedHashMap<>();
         LocalDate asOf = notice.dates().created().toLocalDate();
 
         List<Person> persons = new ArrayList<>();
-        for (Person p : notice.persons()) {
-            Person kept = filterPerson(p, a, removed, ageBands, asOf);
+        for (int i = 0; i < notice.persons().size(); i++) {
+            Person p = notice.persons().get(i);
+            Person kept = filterPerson(p, "/CaseNotice/person[" + (i + 1) + "]", a, removed, ageBands, asOf);
             if (kept != null) {
                 persons.add(kept);
             }
@@ -87,26 +89,31 @@ public final class SharingPolicy {
 
         List<Asset> assets = notice.assets();
         if (!a.allows(DataCategory.FINANCIAL_DATA) && !assets.isEmpty()) {
-            removed.add(DataCategory.FINANCIAL_DATA);
+            for (int i = 0; i < assets.size(); i++) {
+                removed.remove("/CaseNotice/asset[" + (i + 1) + "]", DataCategory.FINANCIAL_DATA);
+            }
             assets = List.of();
         }
 
         Offence offence = notice.offence();
         if (!a.allows(DataCategory.MODUS_OPERANDI)) {
             Offence o = offence;
-            if (!o.methodsOfControl().isEmpty() || o.recruitment() != null || !o.onlinePlatforms().isEmpty()
-                    || o.modusOperandi() != null || !o.concealmentMethods().isEmpty()) {
-                removed.add(DataCategory.MODUS_OPERANDI);
-            }
+            removed.removeIf(!o.methodsOfControl().isEmpty(), "/CaseNotice/offence/methodOfControl", DataCategory.MODUS_OPERANDI);
+            removed.removeIf(o.recruitment() != null, "/CaseNotice/offence/recruitment", DataCategory.MODUS_OPERANDI);
+            removed.removeIf(!o.onlinePlatforms().isEmpty(), "/CaseNotice/offence/onlinePlatform", DataCategory.MODUS_OPERANDI);
+            removed.removeIf(o.modusOperandi() != null, "/CaseNotice/offence/modusOperandi", DataCategory.MODUS_OPERANDI);
+            removed.removeIf(!o.concealmentMethods().isEmpty(), "/CaseNotice/offence/concealmentMethod", DataCategory.MODUS_OPERANDI);
             offence = new Offence(o.sections(), o.exploitationTypes(), List.of(), null, List.of(), null, List.of());
         }
 
         List<TraffickingEvent> events = notice.events();
         if (!a.allows(DataCategory.LOCATIONS)) {
             List<TraffickingEvent> general = new ArrayList<>();
-            for (TraffickingEvent e : events) {
+            for (int i = 0; i < events.size(); i++) {
+                TraffickingEvent e = events.get(i);
                 if (e.location().city() != null || !e.route().isEmpty()) {
-                    removed.add(DataCategory.LOCATIONS);
+                    removed.add("/CaseNotice/event[" + (i + 1) + "]", DataCategory.LOCATIONS,
+                            "generalised to the event's country");
                 }
                 general.add(new TraffickingEvent(e.type(), e.date(), new Location(e.location().country(), null), List.of()));
             }
@@ -120,12 +127,17 @@ public final class SharingPolicy {
                 notice.dates(), notice.language(), summaryToRelease(notice), null, offence, events, persons, assets,
                 List.of(partner.id()));
         FreeTextScreener.Result result = screener.screen(notice, filtered);
-        CaseNotice screened = withCaveats(result.notice(), notice.handling().code(), a);
+        CaseNotice screened = withCaveats(result.notice(), notice.handling().code(), a,
+                anyVictimUnderSafetyCaveat(notice));
 
         List<String> reasons = new ArrayList<>(approvalReasons(notice, screened, partner));
         reasons.addAll(result.holdReasons());
-        return new PolicyOutcome(screened, partner.id(), removed, code, ageBands, String.join("; ", reasons),
-                result.redactions());
+        List<Removal> removals = new ArrayList<>(removed.all());
+        result.redactions().forEach(r -> removals.add(new Removal(r.field(), r.kind().name(),
+                "replaced by " + r.placeholder() + " in free text: an identifier of data agreement " + a.reference()
+                        + " does not allow")));
+        return new PolicyOutcome(screened, partner.id(), removed.categories(), code, ageBands,
+                String.join("; ", reasons), result.redactions(), removals);
     }
 
     /**
@@ -144,7 +156,8 @@ public final class SharingPolicy {
      * the H1 the notice asked for, the restriction text still states H1; the text states the onward-transfer term and
      * the retention term of the agreement, after the officer's own restriction.
      */
-    private static CaseNotice withCaveats(CaseNotice n, HandlingCode requested, SharingAgreement a) {
+    private static CaseNotice withCaveats(CaseNotice n, HandlingCode requested, SharingAgreement a,
+                                          boolean safetyCaveat) {
         HandlingCode code = n.handling().code();
         List<String> parts = new ArrayList<>();
         String officer = n.handling().restriction();
@@ -159,6 +172,10 @@ public final class SharingPolicy {
             parts.add("H2: not to be passed on to a third party without the permission of Canada (agreement "
                     + a.reference() + ": onward transfer " + (a.onwardTransfer() == OnwardTransfer.PROHIBITED
                     ? "prohibited" : "only with Canada's consent") + ").");
+        }
+        if (safetyCaveat) {
+            parts.add("Safety caveat: a victim in this case is under a safety / no-contact caveat; contact Canada "
+                    + "before any action concerning a victim.");
         }
         parts.add("Retain no longer than " + describe(a.retention()) + " (agreement " + a.reference() + ").");
         return new CaseNotice(n.schemaVersion(), n.noticeId(), n.nationalFileNumber(), n.version(), n.supersedes(),
@@ -240,32 +257,36 @@ public final class SharingPolicy {
         return "65+";
     }
 
-    private static Person filterPerson(Person p, SharingAgreement a, Set<DataCategory> removed,
+    private static Person filterPerson(Person p, String path, SharingAgreement a, Removals removed,
                                        Map<String, String> ageBands, LocalDate asOf) {
         DataCategory identity = identityCategory(p.role());
         if (!a.allows(identity)) {
             if (p.role() == PersonRole.VICTIM && a.allows(DataCategory.VICTIM_DEMOGRAPHICS)) {
                 if (carriesIdentity(p)) {
-                    removed.add(identity);
+                    removed.add(path, identity, "generalised to age band, sex, nationality, minor and missing-since: "
+                            + "agreement " + a.reference() + " allows VICTIM_DEMOGRAPHICS, not " + identity);
                 }
-                noteAttached(p, a, removed, true);
+                noteAttached(p, path, a, removed, true);
                 if (p.dateOfBirth() != null) {
                     ageBands.put(p.personId(), ageBand(p.dateOfBirth(), asOf));
                 } else if (p.estimatedAge() != null) {
                     ageBands.put(p.personId(), ageBand(asOf.minusYears(p.estimatedAge()), asOf));
                 }
-                return new Person(p.personId(), p.role(), null, null, List.of(), null, p.sex(), p.nationalities(),
-                        null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(), List.of(),
-                        List.of(), List.of(), List.of(), List.of(), List.of(), null);
+                return new Person(p.personId(), p.role(), null, null, List.of(), null, null, p.sex(),
+                        p.nationalities(), null, List.of(), null, p.minor(), p.missingSince(), null, null, List.of(),
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                        releasableCare(p.victimCare(), path, a, removed));
             }
-            removed.add(identity);
+            removed.add(path, identity, "person removed: agreement " + a.reference() + " does not allow " + identity
+                    + (p.role() == PersonRole.VICTIM ? " nor VICTIM_DEMOGRAPHICS" : ""));
             if (p.role() == PersonRole.VICTIM) {
-                removed.add(DataCategory.VICTIM_DEMOGRAPHICS);
+                removed.add(path, DataCategory.VICTIM_DEMOGRAPHICS, "person removed: agreement " + a.reference()
+                        + " does not allow VICTIM_DEMOGRAPHICS");
             }
-            noteAttached(p, a, removed, true);
+            noteAttached(p, path, a, removed, true);
             return null;
         }
-        noteAttached(p, a, removed, false);
+        noteAttached(p, path, a, removed, false);
         return new Person(p.personId(), p.role(), p.familyName(), p.givenNames(), p.aliases(), p.dateOfBirth(),
                 p.estimatedAge(), p.sex(), p.nationalities(), p.placeOfBirth(), p.languages(),
                 a.allows(DataCategory.BIOMETRIC_REFERENCES) ? p.physicalDescription() : null,
@@ -277,26 +298,106 @@ public final class SharingPolicy {
                 a.allows(DataCategory.ORGANISATIONS) ? p.organisations() : List.of(),
                 a.allows(DataCategory.VEHICLES) ? p.vehicles() : List.of(),
                 a.allows(DataCategory.FINANCIAL_DATA) ? p.financialAccounts() : List.of(),
-                p.warrant());
+                p.warrant(), releasableCare(p.victimCare(), path, a, removed));
     }
 
     /**
-     * Records the categories of person-attached data that will not be sent: all that is present when the
-     * person's identity goes ({@code all}), else what the agreement does not allow.
+     * A kept victim's victim-care fields as they may leave: consent, the safety caveat and the non-punishment flag
+     * travel with the victim; self-identification and each referral only where the agreement names them.
      */
-    private static void noteAttached(Person p, SharingAgreement a, Set<DataCategory> removed, boolean all) {
-        note(p.physicalDescription() != null, DataCategory.BIOMETRIC_REFERENCES, a, removed, all);
-        note(!p.documents().isEmpty(), DataCategory.TRAVEL_DOCUMENTS, a, removed, all);
-        note(!p.phones().isEmpty() || !p.emails().isEmpty() || !p.socialMedia().isEmpty(),
-                DataCategory.CONTACT_DATA, a, removed, all);
-        note(!p.organisations().isEmpty(), DataCategory.ORGANISATIONS, a, removed, all);
-        note(!p.vehicles().isEmpty(), DataCategory.VEHICLES, a, removed, all);
-        note(!p.financialAccounts().isEmpty(), DataCategory.FINANCIAL_DATA, a, removed, all);
+    private static VictimCare releasableCare(VictimCare c, String path, SharingAgreement a, Removals removed) {
+        if (c == null) {
+            return null;
+        }
+        Boolean selfIdentified = c.selfIdentified();
+        if (selfIdentified != null && !a.names(VictimField.SELF_IDENTIFICATION)) {
+            removed.notNamed(path + "/victimCare/selfIdentified", VictimField.SELF_IDENTIFICATION);
+            selfIdentified = null;
+        }
+        List<VictimCare.Referral> referrals = new ArrayList<>();
+        for (VictimCare.Referral r : c.referrals()) {
+            if (a.names(VictimField.of(r))) {
+                referrals.add(r);
+            } else {
+                removed.notNamed(path + "/victimCare/referral", VictimField.of(r));
+            }
+        }
+        VictimCare kept = new VictimCare(c.consentToShare(), c.safetyCaveat(), selfIdentified, referrals,
+                c.nonPunishment());
+        return kept.isEmpty() ? null : kept;
     }
 
-    private static void note(boolean present, DataCategory c, SharingAgreement a, Set<DataCategory> removed, boolean all) {
-        if (present && (all || !a.allows(c))) {
-            removed.add(c);
+    /**
+     * A victim under a safety or no-contact caveat protects every victim of the notice, including those this partner
+     * does not receive: the restriction text says so, without the caveat itself (which travels with a kept victim).
+     */
+    private static boolean anyVictimUnderSafetyCaveat(CaseNotice n) {
+        return n.personsIn(PersonRole.VICTIM).stream().anyMatch(p -> p.victimCare() != null
+                && p.victimCare().safetyCaveat() != null && !p.victimCare().safetyCaveat().isBlank());
+    }
+
+    /**
+     * Records the person-attached data that will not be sent: all that is present when the person's identity goes
+     * ({@code all}), else what the agreement does not allow.
+     */
+    private static void noteAttached(Person p, String path, SharingAgreement a, Removals removed, boolean all) {
+        note(p.physicalDescription() != null, path + "/physicalDescription", DataCategory.BIOMETRIC_REFERENCES, a, removed, all);
+        note(!p.documents().isEmpty(), path + "/document", DataCategory.TRAVEL_DOCUMENTS, a, removed, all);
+        note(!p.phones().isEmpty(), path + "/phone", DataCategory.CONTACT_DATA, a, removed, all);
+        note(!p.emails().isEmpty(), path + "/email", DataCategory.CONTACT_DATA, a, removed, all);
+        note(!p.socialMedia().isEmpty(), path + "/socialMediaAccount", DataCategory.CONTACT_DATA, a, removed, all);
+        note(!p.organisations().isEmpty(), path + "/organisation", DataCategory.ORGANISATIONS, a, removed, all);
+        note(!p.vehicles().isEmpty(), path + "/vehicle", DataCategory.VEHICLES, a, removed, all);
+        note(!p.financialAccounts().isEmpty(), path + "/financialAccount", DataCategory.FINANCIAL_DATA, a, removed, all);
+    }
+
+    private static void note(boolean present, String path, DataCategory c, SharingAgreement a, Removals removed,
+                             boolean all) {
+        if (present && !a.allows(c)) {
+            removed.remove(path, c);
+        } else if (present && all) {
+            removed.add(path, c, "removed with the person");
+        }
+    }
+
+    /** What one application of the policy removed, in notice order, with the categories for the audit. */
+    private static final class Removals {
+        private final String agreement;
+        private final List<Removal> all = new ArrayList<>();
+        private final Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+
+        Removals(String agreement) {
+            this.agreement = agreement;
+        }
+
+        void add(String path, DataCategory category, String reason) {
+            all.add(new Removal(path, category.name(), reason));
+            categories.add(category);
+        }
+
+        /** Removed because the agreement does not allow the category. */
+        void remove(String path, DataCategory category) {
+            add(path, category, "removed: agreement " + agreement + " does not allow " + category);
+        }
+
+        /** A victim-centred field the agreement does not name. */
+        void notNamed(String path, VictimField field) {
+            all.add(new Removal(path, field.name(), "removed: agreement " + agreement + " does not name " + field
+                    + " in victimFields"));
+        }
+
+        void removeIf(boolean present, String path, DataCategory category) {
+            if (present) {
+                remove(path, category);
+            }
+        }
+
+        List<Removal> all() {
+            return all;
+        }
+
+        Set<DataCategory> categories() {
+            return categories;
         }
     }
 

@@ -113,7 +113,8 @@ public record EuUmfMessage(
             LocalDate missingSince,
             String fatherName,
             String motherName,
-            ArrestWarrant arrestWarrant) {
+            ArrestWarrant arrestWarrant,
+            PartnerVictimCare victimCare) {
     }
 
     public record ArrestWarrant(String reference, String issuingAuthority, String issuingCountry, LocalDate issuedOn,

@@ -179,7 +179,8 @@ public final class EuUmfTranslator extends FormatTranslator<EuUmfMessage> {
                     d == null ? null : d.distinguishingMarks(),
                     p.minor(), p.missingSince(), p.fatherName(), p.motherName(),
                     w == null ? null : new EuUmfMessage.ArrestWarrant(w.reference(), w.issuingAuthority(),
-                            c.out("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation()));
+                            c.out("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation()),
+                    PartnerVictimCare.of(p.victimCare()));
         }
 
         private String communication(String type, String value, String platform) {
@@ -291,7 +292,8 @@ public final class EuUmfTranslator extends FormatTranslator<EuUmfMessage> {
                             new FinancialAccount(a.institution(), a.accountNumber(), c.in("countries", a.country()),
                                     c.currency(a.currency()))).toList(),
                     w == null ? null : new Warrant(w.reference(), w.issuingAuthority(),
-                            c.in("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation()));
+                            c.in("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation()))
+                    .withVictimCare(PartnerVictimCare.toCanadian(p.victimCare()));
         }
 
         private List<String> targets(String from, String type) {

@@ -52,12 +52,12 @@ abstract class FormatTranslator<M> implements PartnerTranslator {
         PolicyOutcome outcome = policy.apply(notice, partner);
         byte[] payload = xml.write(toMessage(outcome, codes(partner)), partner.id());
         return new TranslatedPayload(payload, payloadFormat(), outcome.handlingCode(), outcome.removedCategories(),
-                outcome.disclosureBasis(), outcome.redactedKinds());
+                outcome.disclosureBasis(), outcome.redactedKinds(), outcome.removals(), outcome.approvalReason());
     }
 
     @Override
     public final CaseNotice fromPartner(Element payload, PartnerProfile partner) {
-        return toNotice(xml.read(payload, partner.id()), codes(partner));
+        return toNotice(xml.read(payload, partner.id()), codes(partner)).atVersionItNeeds();
     }
 
     /** The code lists this translator maps through (null for a format that needs none). */

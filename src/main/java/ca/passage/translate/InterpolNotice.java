@@ -125,7 +125,8 @@ public record InterpolNotice(
             @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "financial_accounts")
             List<FinancialAccount> financialAccounts,
             @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "arrest_warrants")
-            List<ArrestWarrant> arrestWarrants) {
+            List<ArrestWarrant> arrestWarrants,
+            PartnerVictimCare victimCare) {
     }
 
     public record IdentityDocument(String documentTypeId, String documentNumber, String issuingCountryId,

@@ -154,7 +154,8 @@ public final class InterpolNoticeTranslator extends FormatTranslator<InterpolNot
                 p.financialAccounts().stream().map(f -> new InterpolNotice.FinancialAccount(f.institution(),
                         f.accountNumber(), c.out("countries", f.country()), c.currency(f.currency()))).toList(),
                 w == null ? List.of() : List.of(new InterpolNotice.ArrestWarrant(w.reference(), w.issuingAuthority(),
-                        c.out("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation())));
+                        c.out("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation())),
+                PartnerVictimCare.of(p.victimCare()));
     }
 
     // ---- inbound
@@ -241,6 +242,7 @@ public final class InterpolNoticeTranslator extends FormatTranslator<InterpolNot
                 list(p.financialAccounts()).stream().map(f -> new FinancialAccount(f.institution(), f.accountNumber(),
                         c.in("countries", f.countryId()), c.currency(f.currencyId()))).toList(),
                 w == null ? null : new Warrant(w.reference(), w.issuingAuthority(), c.in("countries", w.issuingCountryId()),
-                        w.dateOfIssue(), w.charge(), w.chargeTranslation()));
+                        w.dateOfIssue(), w.charge(), w.chargeTranslation()))
+                .withVictimCare(PartnerVictimCare.toCanadian(p.victimCare()));
     }
 }

@@ -117,7 +117,8 @@ public record UsNiemExchange(
             List<Conveyance> conveyances,
             @JacksonXmlElementWrapper(useWrapping = false) @JacksonXmlProperty(localName = "PersonFinancialAccount")
             List<FinancialAccount> financialAccounts,
-            Warrant personWarrant) {
+            Warrant personWarrant,
+            PartnerVictimCare personVictimCare) {
     }
 
     public record IdentityDocument(String documentCategoryCode, String documentIdentificationID,

@@ -135,7 +135,8 @@ public final class UsNiemTranslator extends FormatTranslator<UsNiemExchange> {
                 p.financialAccounts().stream().map(f -> new UsNiemExchange.FinancialAccount(f.institution(),
                         f.accountNumber(), c.out("countries", f.country()), c.currency(f.currency()))).toList(),
                 w == null ? null : new UsNiemExchange.Warrant(w.reference(), w.issuingAuthority(),
-                        c.out("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation()));
+                        c.out("countries", w.issuingCountry()), w.issuedOn(), w.charge(), w.chargeTranslation()),
+                PartnerVictimCare.of(p.victimCare()));
     }
 
     // ---- inbound
@@ -228,6 +229,7 @@ public final class UsNiemTranslator extends FormatTranslator<UsNiemExchange> {
                         .toList(),
                 w == null ? null : new Warrant(w.warrantIdentificationID(), w.warrantIssuingAuthorityText(),
                         c.in("countries", w.warrantIssuingCountryCode()), w.warrantIssuedDate(), w.warrantChargeText(),
-                        w.warrantChargeTranslationText()));
+                        w.warrantChargeTranslationText()))
+                .withVictimCare(PartnerVictimCare.toCanadian(p.personVictimCare()));
     }
 }

@@ -1,17 +1,11 @@
 package ca.passage.api;
 
 import ca.passage.app.Gateway;
-import ca.passage.app.GatewaySettings;
-import ca.passage.crypto.CryptoConfig;
-import ca.passage.devtools.pki.DevPki;
-import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.store.ArchiveKeys;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.MessageArchive;
-import ca.passage.partner.PartnerProfile;
-import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.Await;
-import ca.passage.translate.Translators;
+import ca.passage.testing.RunningGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +27,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,18 +50,21 @@ class AuditApiGatewayTest {
     private static final List<String> RECIPIENTS = List.of("eu-agency", "interpol-hub", "us-hsi");
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final List<PartnerSimulator> sims = new ArrayList<>();
     private Path dir;
     private Gateway gateway;
     private String baseUrl;
     private Instant sentBefore;
 
-    private ca.passage.testing.RunningGateway running;
+    private RunningGateway running;
+    /** auditor1 (AUDITOR), and supervisor1 (OFFICER and SUPERVISOR, not AUDITOR). */
+    private HttpClient auditor;
+    private HttpClient supervisor;
 
     @BeforeAll
     void start() throws Exception {
-        running = ca.passage.testing.RunningGateway.start();
+        running = RunningGateway.start();
+        auditor = running.as("auditor1");
+        supervisor = running.as("supervisor1");
         dir = running.dir;
         gateway = running.gateway;
         baseUrl = running.baseUrl();
@@ -99,8 +93,8 @@ class AuditApiGatewayTest {
     @Order(1)
     void aCallerWithoutTheAuditorRoleIsRefusedAndTheRefusalIsRecorded() throws Exception {
         for (String path : List.of("/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/disclosures?notice=" + NOTICE)) {
-            assertProblem(get(path, null, null), 401, "credentials required");
-            assertProblem(get(path, "olivia", "OFFICER,SUPERVISOR"), 403, "AUDITOR");
+            assertProblem(get(path, running.anonymous()), 401, "credentials required");
+            assertProblem(get(path, supervisor), 403, "AUDITOR");
         }
         // identity headers are deleted by the gateway: they make an officer no auditor
         HttpResponse<String> forged = running.as("officer1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit"))
@@ -108,7 +102,7 @@ class AuditApiGatewayTest {
                 .header(ca.passage.access.Principal.ROLES_HEADER, "AUDITOR").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(forged, 403, "AUDITOR");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode denied = ok(get("/api/v1/audit?action=ACCESS_DENIED&actor=user:supervisor1", "alice", "AUDITOR"));
+            JsonNode denied = ok(get("/api/v1/audit?action=ACCESS_DENIED&actor=user:supervisor1", auditor));
             assertThat(denied.get("total").asLong()).isEqualTo(3);
             assertThat(denied.get("items").get(0).get("outcome").asText()).isEqualTo("HTTP_403");
         });
@@ -118,29 +112,29 @@ class AuditApiGatewayTest {
     @Order(2)
     void badFiltersAreRefusedNamingEachParameter() throws Exception {
         HttpResponse<String> r = get("/api/v1/audit?from=yesterday&to=2026-13-01T00:00:00Z&page=0&size=5000"
-                + "&colour=red&partner=" + "p".repeat(65) + "&notice=a&notice=b", "alice", "AUDITOR");
+                + "&colour=red&partner=" + "p".repeat(65) + "&notice=a&notice=b", auditor);
         assertProblem(r, 400, "Invalid query");
         JsonNode v = json.readTree(r.body()).get("violations");
         assertThat(v.findValuesAsText("path")).containsExactlyInAnyOrder("colour", "notice");
         // malformed names come first (parsing); values are checked only when every name is known
         HttpResponse<String> values = get("/api/v1/audit?from=yesterday&to=2026-13-01T00:00:00Z&page=0&size=5000"
-                + "&partner=" + "p".repeat(65), "alice", "AUDITOR");
+                + "&partner=" + "p".repeat(65), auditor);
         assertProblem(values, 400, "Invalid query");
         assertThat(json.readTree(values.body()).get("violations").findValuesAsText("path"))
                 .containsExactlyInAnyOrder("from", "to", "page", "size", "partner");
-        assertProblem(get("/api/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "alice", "AUDITOR"),
+        assertProblem(get("/api/v1/audit?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", auditor),
                 400, "after");
         // the identity never comes from the query string
-        assertProblem(get("/api/v1/audit?" + ca.passage.access.Principal.ROLES_HEADER + "=AUDITOR", "alice", "AUDITOR"),
+        assertProblem(get("/api/v1/audit?" + ca.passage.access.Principal.ROLES_HEADER + "=AUDITOR", auditor),
                 400, "headers only");
-        assertProblem(get("/api/v1/audit/verify?deep=1", "alice", "AUDITOR"), 400, "takes no parameters");
+        assertProblem(get("/api/v1/audit/verify?deep=1", auditor), 400, "takes no parameters");
         // nor can a request header stand in for the query string
         HttpResponse<String> smuggled = running.as("auditor1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/audit/verify"))
                 .header("CamelHttpQuery", "deep=1").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(smuggled.statusCode()).as(smuggled.body()).isEqualTo(200);
-        assertProblem(get("/api/v1/audit/disclosures", "alice", "AUDITOR"), 400, "either notice");
-        assertProblem(get("/api/v1/audit/disclosures?partner=us-hsi", "alice", "AUDITOR"), 400, "required with partner");
-        assertProblem(get("/api/v1/audit/disclosures?notice=" + NOTICE + "&partner=us-hsi", "alice", "AUDITOR"),
+        assertProblem(get("/api/v1/audit/disclosures", auditor), 400, "either notice");
+        assertProblem(get("/api/v1/audit/disclosures?partner=us-hsi", auditor), 400, "required with partner");
+        assertProblem(get("/api/v1/audit/disclosures?notice=" + NOTICE + "&partner=us-hsi", auditor),
                 400, "either notice");
     }
 
@@ -149,7 +143,7 @@ class AuditApiGatewayTest {
     void searchFiltersAndPagesAndTheQueryIsRecorded() throws Exception {
         // each query is recorded with the notice id it filtered on, so it would match the next one: bound by time
         String upToNow = "&to=" + sentBefore;
-        JsonNode all = ok(get("/api/v1/audit?notice=" + NOTICE + upToNow + "&size=1000", "alice", "AUDITOR"));
+        JsonNode all = ok(get("/api/v1/audit?notice=" + NOTICE + upToNow + "&size=1000", auditor));
         long total = all.get("total").asLong();
         assertThat(total).isGreaterThanOrEqualTo(3 * 3); // per recipient at least queued, sent, acknowledged
         assertThat(all.get("items").findValuesAsText("noticeId")).containsOnly(NOTICE);
@@ -162,27 +156,27 @@ class AuditApiGatewayTest {
         int page = 1;
         JsonNode p;
         do {
-            p = ok(get("/api/v1/audit?notice=" + NOTICE + upToNow + "&size=4&page=" + page++, "alice", "AUDITOR"));
+            p = ok(get("/api/v1/audit?notice=" + NOTICE + upToNow + "&size=4&page=" + page++, auditor));
             assertThat(p.get("items").size()).isLessThanOrEqualTo(4);
             p.get("items").forEach(i -> paged.add(i.get("seq").asLong()));
         } while (p.get("hasNext").asBoolean());
         assertThat(paged).hasSize((int) total).isSorted().doesNotHaveDuplicates()
                 .isEqualTo(all.get("items").findValues("seq").stream().map(JsonNode::asLong).toList());
 
-        JsonNode toUs = ok(get("/api/v1/audit?notice=" + NOTICE + upToNow + "&partner=us-hsi&outcome=OK", "alice", "AUDITOR"));
+        JsonNode toUs = ok(get("/api/v1/audit?notice=" + NOTICE + upToNow + "&partner=us-hsi&outcome=OK", auditor));
         assertThat(toUs.get("items").findValuesAsText("partnerId")).containsOnly("us-hsi");
         assertThat(toUs.get("items").findValuesAsText("outcome")).containsOnly("OK");
         String firstAction = toUs.get("items").get(0).get("action").asText();
-        JsonNode byAction = ok(get("/api/v1/audit?partner=us-hsi&action=" + firstAction, "alice", "AUDITOR"));
+        JsonNode byAction = ok(get("/api/v1/audit?partner=us-hsi&action=" + firstAction, auditor));
         assertThat(byAction.get("items").findValuesAsText("action")).containsOnly(firstAction);
 
-        assertThat(ok(get("/api/v1/audit?notice=" + NOTICE + "&to=2020-01-01T00:00:00Z", "alice", "AUDITOR"))
+        assertThat(ok(get("/api/v1/audit?notice=" + NOTICE + "&to=2020-01-01T00:00:00Z", auditor))
                 .get("total").asLong()).isZero();
         assertThat(ok(get("/api/v1/audit?notice=" + NOTICE + "&from=2020-01-01T00:00:00%2B01:00&to=" + sentBefore,
-                "alice", "AUDITOR")).get("total").asLong()).isEqualTo(total);
+                auditor)).get("total").asLong()).isEqualTo(total);
 
         JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:auditor1&action=AUDIT_SEARCH&partner=us-hsi",
-                "bob", "auditor"));
+                auditor));
         assertThat(recorded.get("items").findValuesAsText("noticeId")).contains(NOTICE);
         assertThat(recorded.get("items").findValuesAsText("outcome")).containsOnly("OK");
     }
@@ -190,7 +184,7 @@ class AuditApiGatewayTest {
     @Test
     @Order(4)
     void disclosureReportListsWhatWasSentToWhom() throws Exception {
-        JsonNode byNotice = ok(get("/api/v1/audit/disclosures?notice=" + NOTICE, "alice", "AUDITOR"));
+        JsonNode byNotice = ok(get("/api/v1/audit/disclosures?notice=" + NOTICE, auditor));
         assertThat(byNotice.get("disclosed").asLong()).isEqualTo(3);
         assertThat(byNotice.get("acknowledged").asLong()).isEqualTo(3);
         assertThat(byNotice.get("disclosures").findValuesAsText("partnerId"))
@@ -201,13 +195,13 @@ class AuditApiGatewayTest {
         assertThat(d.get("handlingCode").asText()).startsWith("H");
 
         JsonNode byPartner = ok(get("/api/v1/audit/disclosures?partner=us-hsi&from=2020-01-01T00:00:00Z&to="
-                + sentBefore, "alice", "AUDITOR"));
+                + sentBefore, auditor));
         assertThat(byPartner.get("disclosures").findValuesAsText("partnerId")).containsOnly("us-hsi");
         assertThat(byPartner.get("disclosures").findValuesAsText("noticeId")).containsExactly(NOTICE);
         assertThat(ok(get("/api/v1/audit/disclosures?partner=us-hsi&from=2020-01-01T00:00:00Z&to=2021-01-01T00:00:00Z",
-                "alice", "AUDITOR")).get("disclosures").size()).isZero();
+                auditor)).get("disclosures").size()).isZero();
 
-        JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:auditor1&action=AUDIT_REPORT_NOTICE", "alice", "AUDITOR"));
+        JsonNode recorded = ok(get("/api/v1/audit?actor=auditor:auditor1&action=AUDIT_REPORT_NOTICE", auditor));
         assertThat(recorded.get("items").findValuesAsText("noticeId")).containsExactly(NOTICE);
     }
 
@@ -237,7 +231,7 @@ class AuditApiGatewayTest {
         assertThat(archiveIds()).contains(euYoung.archiveId(), hubFourYears.archiveId(), gone.archiveId())
                 .doesNotContain(euOld.archiveId(), usOld.archiveId());
         assertThat(archive.read(euYoung.archiveId())).isEqualTo("b".getBytes());
-        JsonNode purged = ok(get("/api/v1/audit?action=MESSAGE_PURGED", "alice", "AUDITOR"));
+        JsonNode purged = ok(get("/api/v1/audit?action=MESSAGE_PURGED", auditor));
         assertThat(purged.get("items").findValuesAsText("messageId")).containsExactlyInAnyOrder("M-1", "M-4");
         assertThat(purged.get("items").findValuesAsText("digest"))
                 .containsExactlyInAnyOrder(euOld.digest(), usOld.digest());
@@ -248,7 +242,7 @@ class AuditApiGatewayTest {
     @Test
     @Order(6)
     void verifyReportsIntactThenAlteredAfterARowIsEditedBehindTheGatewaysBack() throws Exception {
-        JsonNode intact = ok(get("/api/v1/audit/verify", "alice", "AUDITOR"));
+        JsonNode intact = ok(get("/api/v1/audit/verify", auditor));
         assertThat(intact.get("intact").asBoolean()).isTrue();
         assertThat(intact.get("kind").asText()).isEqualTo("INTACT");
         assertThat(intact.get("firstBrokenSeq").isNull()).isTrue();
@@ -270,31 +264,16 @@ class AuditApiGatewayTest {
                 assertThat(ps.executeUpdate()).isEqualTo(1);
             }
         }
-        JsonNode broken = ok(get("/api/v1/audit/verify", "alice", "AUDITOR"));
+        JsonNode broken = ok(get("/api/v1/audit/verify", auditor));
         assertThat(broken.get("intact").asBoolean()).isFalse();
         assertThat(broken.get("kind").asText()).isEqualTo("ALTERED");
         assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(victim);
         assertThat(broken.get("summary").asText()).contains("BROKEN at seq " + victim);
 
-        JsonNode recorded = ok(get("/api/v1/audit?action=AUDIT_VERIFY&actor=auditor:auditor1", "alice", "AUDITOR"));
+        JsonNode recorded = ok(get("/api/v1/audit?action=AUDIT_VERIFY&actor=auditor:auditor1", auditor));
         JsonNode items = recorded.get("items");
         assertThat(items.findValuesAsText("outcome")).endsWith("INTACT", "BROKEN").containsOnlyOnce("BROKEN");
         assertThat(items.get(items.size() - 1).get("errorCode").asText()).isEqualTo("ALTERED");
-    }
-
-    /** The shipped profiles with each partner endpoint on a free port (other test runs may hold 9101-9103). */
-    private static Path profilesOnFreePorts(Path to) throws IOException {
-        Files.createDirectories(to);
-        try (var files = Files.list(Path.of("partner-profiles"))) {
-            for (Path f : files.toList()) {
-                String text = Files.readString(f);
-                if (f.getFileName().toString().endsWith(".yaml")) {
-                    text = text.replaceAll("http://127\\.0\\.0\\.1:\\d+/", "http://127.0.0.1:" + freePort() + "/");
-                }
-                Files.writeString(to.resolve(f.getFileName()), text);
-            }
-        }
-        return to;
     }
 
     private void backdate(MessageArchive.Stored s, OffsetDateTime when) throws Exception {
@@ -330,16 +309,7 @@ class AuditApiGatewayTest {
         assertThat(r.body()).contains(mention).doesNotContain("Exception");
     }
 
-    /** As an auditor (roles naming AUDITOR), as an officer-supervisor (other roles), or anonymous (no user). */
-    private HttpResponse<String> get(String path, String user, String roles) throws Exception {
-        java.net.http.HttpClient client = user == null ? running.anonymous()
-                : roles != null && roles.toUpperCase(java.util.Locale.ROOT).contains("AUDITOR") ? running.as("auditor1") : running.as("supervisor1");
+    private HttpResponse<String> get(String path, HttpClient client) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -3,15 +3,12 @@ package ca.passage.citrus;
 import ca.passage.crypto.KeyDirectory;
 
 import ca.passage.app.Gateway;
-import ca.passage.app.GatewaySettings;
 import ca.passage.crypto.CryptoConfig;
 import ca.passage.crypto.CryptoProfile;
-import ca.passage.devtools.pki.DevPki;
 import ca.passage.crypto.Keyring;
 import ca.passage.crypto.MessageOpener;
 import ca.passage.crypto.MessageSealer;
 import ca.passage.crypto.OpenedMessage;
-import ca.passage.crypto.PartnerKeySpec;
 import ca.passage.crypto.PartnerTrust;
 import ca.passage.envelope.Digests;
 import ca.passage.envelope.Envelope;
@@ -19,10 +16,10 @@ import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.Receipt;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
-import ca.passage.partner.PartnerProfile;
 import ca.passage.devtools.sim.PartnerSimulator;
 import ca.passage.testing.Await;
-import ca.passage.translate.Translators;
+import ca.passage.testing.RunningGateway;
+import ca.passage.testing.TestProfiles;
 import ca.passage.xml.SecureXml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +46,6 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +53,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citrusframework.http.actions.HttpActionBuilder.http;
@@ -71,12 +65,12 @@ import static org.citrusframework.http.actions.HttpActionBuilder.http;
 /**
  * Issue 2's Citrus integration test: HTTP in, simulated partner out, XPath on what the partner received.
  *
- * <p>A real gateway runs in-process. Its partner profiles are a copy of {@code partner-profiles/} in which the
- * INTERPOL-style hub's endpoint is a Citrus HTTP server; the other partners are {@link PartnerSimulator}s on free
- * ports. Citrus posts a sample notice to the REST API, validates the 202, then plays the hub: it receives the
- * sealed message, checks its envelope with XPath, opens it with the hub's own keys, checks the INTERPOL-format
- * payload (and that what the hub's agreement does not allow is absent), and answers with a receipt signed by the
- * hub. The exchange must end ACKNOWLEDGED.
+ * <p>A real gateway runs in-process ({@link RunningGateway}). Its partner profiles are a copy of
+ * {@code partner-profiles/} in which the INTERPOL-style hub's endpoint is a Citrus HTTP server; the other partners
+ * are {@link PartnerSimulator}s on free ports. Citrus posts a sample notice to the REST API, validates the 202,
+ * then plays the hub: it receives the sealed message, checks its envelope with XPath, opens it with the hub's own
+ * keys, checks the INTERPOL-format payload (and that what the hub's agreement does not allow is absent), and
+ * answers with a receipt signed by the hub. The exchange must end ACKNOWLEDGED.
  */
 @CitrusSupport
 @Tag("process")
@@ -89,59 +83,43 @@ class CitrusPartnerExchangeTest {
     private static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
     private static final String IPN = "urn:passage:partner:interpol-notice:1";
 
-    private static Path dir;
+    private static RunningGateway running;
     private static Path keys;
     private static Gateway gateway;
     private static HttpServer hub;
     private static HttpClient client;
     private static CryptoConfig crypto;
-    private static final List<PartnerSimulator> sims = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
-        dir = Files.createTempDirectory("passage-citrus");
-        keys = dir.resolve("keys");
-        crypto = CryptoConfig.load(Path.of("crypto-config"));
-        int hubPort = freePort();
+        int hubPort = TestProfiles.freePort();
         // Bound at once, before the slow key generation, so that no other process takes the port meanwhile.
         hub = new HttpServerBuilder().port(hubPort).timeout(30_000).autoStart(true).build();
         hub.initialize(); // without Spring nobody else does: creates the endpoint adapter and starts
-        Path profiles = copyProfilesWithEndpoints(dir.resolve("partner-profiles"), hubPort);
-        int gatewayPort = freePort();
-        // The hub is played by a plain-HTTP Citrus server on loopback (the development flag allows it); the officers'
-        // side is HTTPS with officer1's client certificate.
-        gateway = new Gateway(new GatewaySettings(dir.resolve("data"), profiles, Path.of("crypto-config"), keys,
-                gatewayPort, freePort(), null, null, "sa", "").withListeners(new GatewaySettings.Listeners(
-                GatewaySettings.LOOPBACK, GatewaySettings.LOOPBACK, freePort(), true)));
-        new DevPki().init(keys, gateway.partners().all().stream()
-                .map(p -> PartnerKeySpec.of(p.id(), crypto.profile(p.cryptoProfile()))).toList());
-        for (PartnerProfile p : gateway.partners().all()) {
-            if (!p.id().equals(HUB)) {
-                PartnerSimulator sim = new PartnerSimulator(p, Translators.standard().forFormat(p.format()),
-                        crypto.profile(p.cryptoProfile()), crypto.policy(), keys, null, 0, Clock.systemUTC());
-                sim.start(p.channel().endpoint().getPort());
-                sims.add(sim);
-            }
-        }
-        client = new HttpClientBuilder().requestUrl("https://localhost:" + gatewayPort)
-                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(
-                        ca.passage.testing.TestAccess.client(keys, "officer1"))).build();
-        gateway.start();
+        // The hub is played by a plain-HTTP Citrus server on loopback (the development flag allows it); the other
+        // partners are simulators; the officers' side is HTTPS with officer1's client certificate.
+        running = RunningGateway.builder()
+                .profiles(yaml -> yaml.contains("id: " + HUB + "\n")
+                        ? yaml.replaceFirst("endpoint: https?://127\\.0\\.0\\.1:\\d+/", "endpoint: http://127.0.0.1:" + hubPort + "/")
+                        : yaml)
+                .withoutSimulator(HUB)
+                .allowPlainHttpPartners()
+                .start();
+        gateway = running.gateway;
+        keys = running.keys;
+        crypto = running.crypto;
+        client = new HttpClientBuilder().requestUrl(running.baseUrl())
+                .requestFactory(new org.springframework.http.client.JdkClientHttpRequestFactory(running.as("officer1")))
+                .build();
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (hub != null) {
             hub.stop(); // first: a request it never answered would hold the gateway's shutdown
         }
-        if (gateway != null) {
-            gateway.close();
-        }
-        sims.forEach(PartnerSimulator::close);
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -326,26 +304,5 @@ class CitrusPartnerExchangeTest {
     private static ExchangeRecord awaitFinal(String exchangeId, Duration within) {
         return Await.until(within, () -> gateway.store().findExchange(exchangeId).orElseThrow(),
                 e -> e.state().isFinal());
-    }
-
-    /** The shipped profiles, each endpoint moved to a free port (the hub's to the Citrus server). */
-    static Path copyProfilesWithEndpoints(Path target, int hubPort) throws IOException {
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(Path.of("partner-profiles"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
-                String id = f.getFileName().toString().replace(".yaml", "");
-                int port = id.equals(HUB) ? hubPort : freePort();
-                String yaml = Files.readString(f).replaceAll("endpoint: https://127\\.0\\.0\\.1:\\d+/",
-                        "endpoint: " + (id.equals(HUB) ? "http" : "https") + "://127.0.0.1:" + port + "/");
-                Files.writeString(target.resolve(f.getFileName()), yaml);
-            }
-        }
-        return target;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

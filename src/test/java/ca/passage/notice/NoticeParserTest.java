@@ -58,6 +58,38 @@ class NoticeParserTest {
     }
 
     @Test
+    void aVictimCentredNoticeReadsFromXmlAndJsonAlike() throws Exception {
+        CaseNotice n = parser.parse(sample("14-blue-labour-victim-centred.xml"), NoticeParser.Format.XML);
+        VictimCare care = n.personsIn(PersonRole.VICTIM).get(0).victimCare();
+        assertThat(care.consentToShare().given()).isTrue();
+        assertThat(care.consentToShare().scope()).containsExactly(VictimCare.ConsentScope.LAW_ENFORCEMENT,
+                VictimCare.ConsentScope.VICTIM_SERVICES);
+        assertThat(care.safetyCaveat()).startsWith("Relocated under a safety plan");
+        assertThat(care.selfIdentified()).isTrue();
+        assertThat(care.referrals()).hasSize(5).contains(VictimCare.Referral.T_VISA, VictimCare.Referral.REFLECTION_PERIOD);
+        assertThat(care.nonPunishment()).isTrue();
+        byte[] json = NoticeMappers.json().writeValueAsBytes(n);
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"victimCare\"", "\"CONTINUED_PRESENCE\"");
+        assertThat(parser.parse(json, NoticeParser.Format.JSON)).isEqualTo(n);
+    }
+
+    @Test
+    void victimCareInA10NoticeOrOnAnotherRoleIsRefusedNamingThePath() throws Exception {
+        String xml = new String(sample("14-blue-labour-victim-centred.xml"), StandardCharsets.UTF_8);
+        InvalidNoticeException old = catchThrowableOfType(() -> parser.parse(xml.replace("schemaVersion=\"1.1\"",
+                "schemaVersion=\"1.0\"").getBytes(StandardCharsets.UTF_8), NoticeParser.Format.XML), InvalidNoticeException.class);
+        assertThat(old.violations()).extracting(Violation::path).containsExactly("/CaseNotice/person[1]/victimCare");
+        assertThat(old.violations().get(0).message()).contains("schemaVersion 1.1");
+        InvalidNoticeException suspect = catchThrowableOfType(() -> parser.parse(xml.replace("<role>VICTIM</role>",
+                "<role>WITNESS</role>").getBytes(StandardCharsets.UTF_8), NoticeParser.Format.XML), InvalidNoticeException.class);
+        assertThat(suspect.violations()).extracting(Violation::path).contains("/CaseNotice/person[1]/victimCare");
+        InvalidNoticeException unknownReferral = catchThrowableOfType(() -> parser.parse(xml.replace(
+                "<referral>T_VISA</referral>", "<referral>GREEN_CARD</referral>").getBytes(StandardCharsets.UTF_8),
+                NoticeParser.Format.XML), InvalidNoticeException.class);
+        assertThat(unknownReferral.violations()).extracting(Violation::path).allMatch(p -> p.contains("referral"));
+    }
+
+    @Test
     void listsEverySchemaViolationWithItsPath() throws Exception {
         String xml = new String(sample("02-red-labour-suspect.xml"), StandardCharsets.UTF_8)
                 .replace("<priority>IMMEDIATE</priority>", "<priority>SOON</priority>")

@@ -41,6 +41,11 @@ class PartnerProfileLoaderTest {
         assertThat(hub.acknowledgementTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(hub.enabled()).isTrue();
         assertThat(registry.all()).allSatisfy(p -> assertThat(p.retry().maxAttempts()).isPositive());
+        assertThat(hub.agreement().victimFields()).as("no victim-centred field leaves unless named").isEmpty();
+        assertThat(registry.get("us-hsi").agreement().victimFields())
+                .containsExactlyInAnyOrder(VictimField.CONTINUED_PRESENCE_REFERRAL, VictimField.T_VISA_REFERRAL);
+        assertThat(registry.get("eu-agency").agreement().victimFields())
+                .containsExactly(VictimField.REFLECTION_PERIOD_REFERRAL);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -59,6 +64,8 @@ class PartnerProfileLoaderTest {
             "enabled not boolean   | ^enabled: true$                              | enabled: maybe                               | enabled",
             "no consumers          | endpoint: https://127.0.0.1:9103/             | consumers: 0\\n  endpoint: https://127.0.0.1:9103/ | channel.consumers",
             "consumers not a number| endpoint: https://127.0.0.1:9103/             | consumers: many\\n  endpoint: https://127.0.0.1:9103/ | channel.consumers",
+            "unknown victim field  | victimFields: \\[CONTINUED_PRESENCE_REFERRAL,  | victimFields: [HOME_ADDRESS,                 | agreement.victimFields",
+            "referral of another country | victimFields: \\[CONTINUED_PRESENCE_REFERRAL, | victimFields: [REFLECTION_PERIOD_REFERRAL, | agreement.victimFields",
     })
     void aBrokenProfileStopsLoadingNamingFileAndField(String what, String regex, String replacement, String field)
             throws IOException {

@@ -1,23 +1,18 @@
 package ca.passage.translate;
 
 import ca.passage.notice.ActionKind;
-import ca.passage.notice.Agency;
 import ca.passage.notice.Asset;
 import ca.passage.notice.CaseNotice;
 import ca.passage.notice.ExploitationType;
 import ca.passage.notice.FinancialAccount;
-import ca.passage.notice.Grading;
 import ca.passage.notice.Handling;
 import ca.passage.notice.HandlingCode;
 import ca.passage.notice.IdentityDocument;
-import ca.passage.notice.LegalBasis;
 import ca.passage.notice.NoticeColour;
-import ca.passage.notice.NoticeDates;
 import ca.passage.notice.Offence;
 import ca.passage.notice.Person;
 import ca.passage.notice.PersonRole;
 import ca.passage.notice.PhysicalDescription;
-import ca.passage.notice.PointOfContact;
 import ca.passage.notice.Priority;
 import ca.passage.notice.RequestedAction;
 import ca.passage.notice.Sex;
@@ -25,29 +20,24 @@ import ca.passage.notice.SocialMediaHandle;
 import ca.passage.notice.Vehicle;
 import ca.passage.notice.Warrant;
 import ca.passage.partner.DataCategory;
-import ca.passage.partner.OnwardTransfer;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingAgreement;
 import ca.passage.partner.SharingPolicy;
+import ca.passage.testing.RandomNotices;
 import ca.passage.xml.SecureXml;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,7 +61,7 @@ class FreeTextScreeningPropertyTest {
             "contact", "was", "seen", "with", "and", "near", "station", "after", "debts"};
     private static final String[] COUNTRIES = {"CA", "US", "MX", "FR", "RO", "PH", "UA", "DE"};
 
-    private final Random random = new Random(20261204L);
+    private final RandomNotices random = new RandomNotices(20261204L);
     private final SharingPolicy policy = new SharingPolicy();
     private final Set<String> usedNames = new HashSet<>();
     private int translated;
@@ -91,7 +81,7 @@ class FreeTextScreeningPropertyTest {
             for (PartnerProfile shipped : TestSupport.PARTNERS.values()) {
                 check(g, shipped, shipped.format());
             }
-            PartnerProfile randomPartner = partner(randomAgreement());
+            PartnerProfile randomPartner = RandomNotices.partnerWith(random.agreement(), TestSupport.PARTNERS.get("eu-agency"));
             for (String format : TestSupport.REGISTRY.formats()) {
                 check(g, randomPartner, format);
             }
@@ -117,14 +107,13 @@ class FreeTextScreeningPropertyTest {
             return;
         }
         translated++;
-        List<String> texts = new ArrayList<>();
-        collect(SecureXml.parse(xml).getDocumentElement(), texts);
+        List<String> texts = RandomNotices.texts(SecureXml.parse(xml).getDocumentElement());
         List<String> folded = texts.stream().map(FreeTextScreeningPropertyTest::fold).toList();
         List<String> digits = texts.stream().map(t -> t.replaceAll("\\D", "")).toList();
         List<String> alnum = folded.stream().map(t -> t.replaceAll("[^a-z0-9]", "")).toList();
         SharingAgreement a = partner.agreement();
         for (Planted p : g.persons) {
-            DataCategory identity = identity(p.person.role());
+            DataCategory identity = RandomNotices.identityOf(p.person.role());
             boolean idAllowed = a.allows(identity);
             String where = p.person.personId() + " " + p.person.role() + " in " + format + " for " + a.allowedCategories();
             if (!idAllowed) {
@@ -162,44 +151,13 @@ class FreeTextScreeningPropertyTest {
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 
-    private static void collect(Node n, List<String> out) {
-        if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-            out.add(n.getNodeValue());
-        }
-        NamedNodeMap attrs = n.getAttributes();
-        if (attrs != null) {
-            for (int i = 0; i < attrs.getLength(); i++) {
-                out.add(attrs.item(i).getNodeValue());
-            }
-        }
-        for (Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
-            collect(c, out);
-        }
-    }
-
-    private static DataCategory identity(PersonRole role) {
-        return switch (role) {
-            case VICTIM -> DataCategory.VICTIM_IDENTITY;
-            case SUSPECT -> DataCategory.SUSPECT_IDENTITY;
-            case WITNESS, REPORTING_PERSON -> DataCategory.WITNESS_IDENTITY;
-        };
-    }
-
     // ---- generators
-
-    private <T> T pick(T[] values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    private boolean chance(int percent) {
-        return random.nextInt(100) < percent;
-    }
 
     private String name() {
         while (true) {
             StringBuilder b = new StringBuilder();
             for (int i = 2 + random.nextInt(2); i > 0; i--) {
-                b.append(pick(SYLLABLES));
+                b.append(random.pick(SYLLABLES));
             }
             String n = Character.toUpperCase(b.charAt(0)) + b.substring(1);
             if (usedNames.add(fold(n))) {
@@ -208,42 +166,26 @@ class FreeTextScreeningPropertyTest {
         }
     }
 
-    private String digits(int count) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            b.append(random.nextInt(10));
-        }
-        return b.toString();
-    }
-
-    private String letters(int count) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            b.append((char) ('A' + random.nextInt(26)));
-        }
-        return b.toString();
-    }
-
     private Planted person(String id, PersonRole role, LocalDate asOf) {
-        String family = name() + (chance(20) ? " " + name() : "");
-        String given = name() + (chance(30) ? " " + name() : "");
-        List<String> aliases = chance(30) ? List.of(name()) : List.of();
+        String family = name() + (random.chance(20) ? " " + name() : "");
+        String given = name() + (random.chance(30) ? " " + name() : "");
+        List<String> aliases = random.chance(30) ? List.of(name()) : List.of();
         LocalDate dob = LocalDate.of(1960 + random.nextInt(45), 1 + random.nextInt(12), 1 + random.nextInt(28));
         boolean minor = Period.between(dob, asOf).getYears() < 18;
-        String area = String.valueOf(2 + random.nextInt(8)) + digits(2);
-        String phone = "+1" + area + (2 + random.nextInt(8)) + digits(6);
-        String email = (name() + "." + digits(3)).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9.]", "x") + "@mail" + digits(2) + ".example.com";
-        String handle = fold(name()).replaceAll("[^a-z]", "") + "_" + digits(3);
-        String document = letters(2) + digits(7);
-        String account = "DE" + digits(2) + digits(16);
-        String registration = letters(3) + digits(4);
-        Warrant warrant = role == PersonRole.SUSPECT && chance(40)
-                ? new Warrant("W-" + digits(6), "Ontario Court of Justice", "CA", LocalDate.of(2026, 1, 5), "placeholder", null)
+        String area = String.valueOf(2 + random.nextInt(8)) + random.digits(2);
+        String phone = "+1" + area + (2 + random.nextInt(8)) + random.digits(6);
+        String email = (name() + "." + random.digits(3)).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9.]", "x") + "@mail" + random.digits(2) + ".example.com";
+        String handle = fold(name()).replaceAll("[^a-z]", "") + "_" + random.digits(3);
+        String document = random.letters(2) + random.digits(7);
+        String account = "DE" + random.digits(2) + random.digits(16);
+        String registration = random.letters(3) + random.digits(4);
+        Warrant warrant = role == PersonRole.SUSPECT && random.chance(40)
+                ? new Warrant("W-" + random.digits(6), "Ontario Court of Justice", "CA", LocalDate.of(2026, 1, 5), "placeholder", null)
                 : null;
-        Person p = new Person(id, role, family, given, aliases, dob, null, pick(Sex.values()), List.of(pick(COUNTRIES)),
-                null, List.of(), chance(50) ? new PhysicalDescription(170, 70, "brown", "black", "placeholder") : null,
-                minor, null, null, null, List.of(new IdentityDocument("PASSPORT", document, pick(COUNTRIES), null)),
+        Person p = new Person(id, role, family, given, aliases, dob, null, random.pick(Sex.values()), List.of(random.pick(COUNTRIES)),
+                null, List.of(), random.chance(50) ? new PhysicalDescription(170, 70, "brown", "black", "placeholder") : null,
+                minor, null, null, null, List.of(new IdentityDocument("PASSPORT", document, random.pick(COUNTRIES), null)),
                 List.of(phone), List.of(email), List.of(new SocialMediaHandle("Instagram", handle)), List.of(),
                 List.of(new Vehicle("Ford", "Transit", "white", registration, "CA")),
                 List.of(new FinancialAccount("Example Bank", account, "DE", "EUR")), warrant);
@@ -286,7 +228,7 @@ class FreeTextScreeningPropertyTest {
     private String text(List<Planted> persons, int words, int mentions) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < words; i++) {
-            parts.add(pick(FILLER));
+            parts.add(random.pick(FILLER));
         }
         for (int i = 0; i < mentions; i++) {
             parts.add(random.nextInt(parts.size() + 1), mention(persons.get(random.nextInt(persons.size()))));
@@ -295,15 +237,15 @@ class FreeTextScreeningPropertyTest {
     }
 
     private Generated notice(int index) {
-        OffsetDateTime created = OffsetDateTime.of(2026, 1 + random.nextInt(11), 1 + random.nextInt(28), 12, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime created = random.createdIn2026();
         List<Planted> planted = new ArrayList<>();
         int count = 1 + random.nextInt(3);
         for (int i = 0; i < count; i++) {
-            planted.add(person("P" + (i + 1), pick(PersonRole.values()), created.toLocalDate()));
+            planted.add(person("P" + (i + 1), random.pick(PersonRole.values()), created.toLocalDate()));
         }
-        boolean unknownPhone = chance(20);
-        boolean minorAge = chance(20);
-        String summary = text(planted, 12, 3) + (unknownPhone ? " call +44 20 " + digits(4) + " " + digits(4) : "")
+        boolean unknownPhone = random.chance(20);
+        boolean minorAge = random.chance(20);
+        String summary = text(planted, 12, 3) + (unknownPhone ? " call +44 20 " + random.digits(4) + " " + random.digits(4) : "")
                 + (minorAge ? " a " + (10 + random.nextInt(8)) + "-year-old" : "");
         List<Person> persons = new ArrayList<>();
         for (Planted p : planted) {
@@ -316,38 +258,19 @@ class FreeTextScreeningPropertyTest {
                     null, x.sex(), x.nationalities(), null, List.of(), d, x.minor(), null, null, null, x.documents(),
                     x.phones(), x.emails(), x.socialMedia(), x.organisations(), x.vehicles(), x.financialAccounts(), w));
         }
-        List<Asset> assets = chance(50) ? List.of(new Asset("account balance", text(planted, 5, 2),
+        List<Asset> assets = random.chance(50) ? List.of(new Asset("account balance", text(planted, 5, 2),
                 BigDecimal.valueOf(1000 + random.nextInt(90000)), "CAD", "CA")) : List.of();
-        RequestedAction action = chance(20)
-                ? new RequestedAction(ActionKind.DIFFUSION, null, List.of(pick(COUNTRIES)))
-                : new RequestedAction(ActionKind.NOTICE, pick(new NoticeColour[]{NoticeColour.BLUE, NoticeColour.GREEN,
+        RequestedAction action = random.chance(20)
+                ? new RequestedAction(ActionKind.DIFFUSION, null, List.of(random.pick(COUNTRIES)))
+                : new RequestedAction(ActionKind.NOTICE, random.pick(new NoticeColour[]{NoticeColour.BLUE, NoticeColour.GREEN,
                 NoticeColour.ORANGE, NoticeColour.BLACK}), List.of());
         Offence offence = new Offence(List.of("CC-279.01"), List.of(ExploitationType.LABOUR), List.of("THREATS"),
                 text(planted, 10, 3), List.of(text(planted, 2, 1)), text(planted, 10, 3),
                 List.of(text(planted, 3, 1), text(planted, 3, 1)));
-        CaseNotice n = new CaseNotice("1.1", "CA-SCREEN-" + index, "SCREEN-" + index, 1, null,
-                new Agency("RCMP-HTNCC", "RCMP HTNCC", new PointOfContact("Liaison Desk", null, "desk@rcmp-grc.example.ca", null)),
-                action, pick(Priority.values()), new LegalBasis("UN Trafficking Protocol art. 10", null),
-                new Handling(pick(new HandlingCode[]{HandlingCode.H0, HandlingCode.H1, HandlingCode.H2}), text(planted, 5, 1)),
-                new Grading("B", "2"), new NoticeDates(created, null, null), "en", text(planted, 6, 1), summary,
-                offence, List.of(), persons, assets, List.of("interpol-hub"));
+        CaseNotice n = RandomNotices.notice("1.1", "SCREEN-" + index, action, random.pick(Priority.values()),
+                new Handling(random.pick(new HandlingCode[]{HandlingCode.H0, HandlingCode.H1, HandlingCode.H2}), text(planted, 5, 1)),
+                created, "en", text(planted, 6, 1), summary, offence, List.of(), persons, assets);
         return new Generated(n, planted, unknownPhone, minorAge);
     }
 
-    private SharingAgreement randomAgreement() {
-        Set<DataCategory> allowed = EnumSet.noneOf(DataCategory.class);
-        for (DataCategory c : DataCategory.values()) {
-            if (chance(55)) {
-                allowed.add(c);
-            }
-        }
-        return new SharingAgreement("RANDOM-AGREEMENT", "test", allowed, HandlingCode.H0, HandlingCode.H3,
-                OnwardTransfer.PROHIBITED, Period.ofYears(1));
-    }
-
-    private static PartnerProfile partner(SharingAgreement a) {
-        PartnerProfile base = TestSupport.PARTNERS.get("eu-agency");
-        return new PartnerProfile("random-partner", "Random partner", "NL", base.format(), base.channel(),
-                base.certificate(), base.cryptoProfile(), base.acknowledgementTimeout(), base.retry(), a, true);
-    }
 }

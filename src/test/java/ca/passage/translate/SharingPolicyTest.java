@@ -7,11 +7,15 @@ import ca.passage.partner.DataCategory;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PolicyOutcome;
 import ca.passage.partner.SharingPolicy;
+import ca.passage.partner.Removal;
+import ca.passage.notice.VictimCare;
+import ca.passage.notice.CaseNotice;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SharingPolicyTest {
 
@@ -37,6 +41,31 @@ class SharingPolicyTest {
         assertThat(o.needsApproval()).isTrue();
         assertThat(o.approvalReason()).isEqualTo("the notice involves a minor victim");
         assertThat(o.notice().recipients()).containsExactly("interpol-hub");
+    }
+
+    @Test
+    void referralsAndSelfIdentificationLeaveOnlyWhereTheAgreementNamesThemAndTheRemovalsSaySoWithoutValues() {
+        CaseNotice n = TestSupport.sample("14-blue-labour-victim-centred.xml");
+        PolicyOutcome hub = policy.apply(n, INTERPOL);
+        VictimCare atHub = hub.notice().persons().get(0).victimCare();
+        assertThat(atHub.referrals()).isEmpty();
+        assertThat(atHub.selfIdentified()).isNull();
+        assertThat(atHub.consentToShare().given()).as("consent travels with the victim").isTrue();
+        assertThat(atHub.nonPunishment()).isTrue();
+        assertThat(atHub.safetyCaveat()).startsWith("Relocated under a safety plan");
+        assertThat(hub.notice().handling().restriction()).contains("Safety caveat: a victim in this case");
+        assertThat(hub.removals()).extracting(Removal::path, Removal::category).contains(
+                tuple("/CaseNotice/person[1]", "VICTIM_IDENTITY"),
+                tuple("/CaseNotice/person[1]/victimCare/selfIdentified", "SELF_IDENTIFICATION"),
+                tuple("/CaseNotice/person[1]/victimCare/referral", "T_VISA_REFERRAL"),
+                tuple("/CaseNotice/person[1]/victimCare/referral", "REFLECTION_PERIOD_REFERRAL"),
+                tuple("/CaseNotice/person[2]/organisation", "ORGANISATIONS"));
+        assertThat(hub.removals().toString()).doesNotContain("Xiloj", "Marta", "Cosecha");
+
+        assertThat(policy.apply(n, US).notice().persons().get(0).victimCare().referrals())
+                .containsExactly(VictimCare.Referral.CONTINUED_PRESENCE, VictimCare.Referral.T_VISA);
+        assertThat(policy.apply(n, EU).notice().persons().get(0).victimCare().referrals())
+                .containsExactly(VictimCare.Referral.REFLECTION_PERIOD);
     }
 
     @Test
