@@ -128,6 +128,38 @@ class ApiDocsGatewayTest {
                 "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-DOC-BAD</noticeId></cn:CaseNotice>"));
         check(checked, "POST", "/api/v1/notices", post(officer, "/api/v1/notices", "text/plain", "a notice"));
 
+        // a notice's lifecycle (docs/lifecycle.md): once CA-DOC-1 reached its partners
+        ca.passage.testing.Await.until(Duration.ofSeconds(60), () -> running.gateway.store().exchangesOf("CA-DOC-1").stream()
+                .allMatch(e -> e.state() == ca.passage.store.ExchangeState.ACKNOWLEDGED));
+        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-1/deletion-request",
+                "application/json", "{\"scope\":\"DELETE\",\"reason\":\"SHARED_IN_ERROR\",\"partners\":[\"us-hsi\"]}"));
+        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-1/deletion-request",
+                "application/json", "{\"scope\":\"SHRED\",\"reason\":\"OTHER\"}"));
+        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-NONE/deletion-request",
+                "application/json", "{\"scope\":\"DELETE\",\"reason\":\"OTHER\"}"));
+        String v2 = notice("02-red-labour-suspect.xml", "CA-DOC-1-V2")
+                .replace("<version>1</version>", "<version>2</version><supersedes>CA-DOC-1</supersedes>");
+        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "text/plain", v2));
+        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "application/xml",
+                v2.replace("<supersedes>CA-DOC-1</supersedes>", "")));
+        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-NONE/update", "application/xml", v2));
+        HttpResponse<String> updated = post(officer, "/api/v1/notices/CA-DOC-1/update", "application/xml", v2);
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(202);
+        check(checked, "POST", "/api/v1/notices/{id}/update", updated);
+        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "application/xml",
+                v2.replace("CA-DOC-1-V2", "CA-DOC-1-V3")));
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-DOC-1-V2/withdrawal",
+                "application/json", "{\"reason\":\"BORED\"}"));
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-DOC-NONE/withdrawal",
+                "application/json", "{\"reason\":\"OTHER\"}"));
+        HttpResponse<String> withdrawn = post(officer, "/api/v1/notices/CA-DOC-1-V2/withdrawal", "application/json",
+                "{\"reason\":\"PERSON_LOCATED\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", withdrawn);
+        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-DOC-1-V2/withdrawal",
+                "application/json", "{\"reason\":\"PERSON_LOCATED\"}"));
+        check(checked, "GET", "/api/v1/notices/{id}", get(officer, "/api/v1/notices/CA-DOC-1"));
+
         HttpResponse<String> held = post(officer, "/api/v1/notices", "application/xml", notice("01-yellow-missing-minor-sexual.xml", "CA-DOC-2"));
         assertThat(held.body()).contains("PENDING_APPROVAL");
         check(checked, "GET", "/api/v1/notices/{id}/preview", get(supervisor, "/api/v1/notices/CA-DOC-2/preview"));
@@ -158,18 +190,6 @@ class ApiDocsGatewayTest {
         check(checked, "POST", "/api/v1/notices/{id}/forward", post(officer, "/api/v1/notices/CA-DOC-1/forward", "application/json", "{\"to\":[\"us-hsi\"]}"));
         check(checked, "POST", "/api/v1/notices/{id}/response", post(officer, "/api/v1/notices/CA-NONE/response", "application/json", "{\"decision\":\"ACCEPTED\"}"));
         check(checked, "POST", "/api/v1/notices/{id}/response", post(officer, "/api/v1/notices/CA-NONE/response", "application/json", "{\"decision\":\"MAYBE\"}"));
-
-        HttpResponse<String> withdrawn = post(officer, "/api/v1/notices/CA-DOC-2/withdrawal", "application/json", "{\"reason\":\"PERSON_LOCATED\"}");
-        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
-        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", withdrawn);
-        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-DOC-2/withdrawal", "application/json", "{\"reason\":\"BORED\"}"));
-        check(checked, "POST", "/api/v1/notices/{id}/withdrawal", post(officer, "/api/v1/notices/CA-NONE/withdrawal", "application/json", "{\"reason\":\"OTHER\"}"));
-        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-1/deletion-request", "application/json",
-                "{\"scope\":\"DELETE\",\"reason\":\"SHARED_IN_ERROR\"}"));
-        check(checked, "POST", "/api/v1/notices/{id}/deletion-request", post(officer, "/api/v1/notices/CA-DOC-1/deletion-request", "application/json", "{\"scope\":\"ERASE\"}"));
-        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "text/plain", "a notice"));
-        check(checked, "POST", "/api/v1/notices/{id}/update", post(officer, "/api/v1/notices/CA-DOC-1/update", "application/xml",
-                "<cn:CaseNotice xmlns:cn=\"urn:ca:passage:notice:1\" schemaVersion=\"1.0\"><noticeId>CA-DOC-U</noticeId></cn:CaseNotice>"));
 
         check(checked, "GET", "/api/v1/audit", get(auditor, "/api/v1/audit?size=5"));
         check(checked, "GET", "/api/v1/audit", get(auditor, "/api/v1/audit?colour=RED"));

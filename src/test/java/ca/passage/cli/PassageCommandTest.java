@@ -136,6 +136,48 @@ class PassageCommandTest {
     }
 
     @Test
+    void lifecycleCommandsExitZeroWhenAcceptedOneWhenTheNoticeCannotTakeItTwoForBadInput(@TempDir Path tmp)
+            throws IOException {
+        String sample = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"));
+        Path v1 = tmp.resolve("v1.xml");
+        Files.writeString(v1, sample.replace("CA-2026-000102", "CA-CLI-LC-1"));
+        assertThat(run(withOfficer("send", v1.toString(), "--to", "us-hsi")).exit()).isZero();
+        ca.passage.testing.Await.until(java.time.Duration.ofSeconds(60), () -> gateway.store().exchangesOf("CA-CLI-LC-1")
+                .stream().allMatch(e -> e.state() == ca.passage.store.ExchangeState.ACKNOWLEDGED));
+
+        Run deletion = run(withOfficer("delete-request", "CA-CLI-LC-1", "--reason", "retention_ended", "--to", "us-hsi"));
+        assertThat(deletion.exit()).as(deletion.out() + deletion.err()).isZero();
+        assertThat(deletion.out()).contains("DELETION_REQUEST", "us-hsi");
+        Run withdrawn = run(withOfficer("withdraw", "CA-CLI-LC-1", "--reason", "PERSON_LOCATED"));
+        assertThat(withdrawn.exit()).as(withdrawn.out() + withdrawn.err()).isZero();
+        assertThat(withdrawn.out()).contains("WITHDRAWAL");
+
+        assertThat(run(withOfficer("withdraw", "CA-CLI-LC-1", "--reason", "PERSON_LOCATED")).exit())
+                .as("already withdrawn: the work cannot be done").isEqualTo(1);
+        Path v2 = tmp.resolve("v2.xml");
+        Files.writeString(v2, sample.replace("CA-2026-000102", "CA-CLI-LC-2")
+                .replace("<version>1</version>", "<version>2</version><supersedes>CA-CLI-LC-1</supersedes>"));
+        assertThat(run(withOfficer("update", "CA-CLI-LC-1", v2.toString())).exit()).isEqualTo(1);
+        assertThat(run(withOfficer("withdraw", "CA-CLI-LC-NONE", "--reason", "OTHER")).exit()).isEqualTo(2);
+        assertThat(run(withOfficer("withdraw", "CA-CLI-LC-1", "--reason", "BORED")).exit()).isEqualTo(2);
+        assertThat(run("withdraw", "CA-CLI-LC-1").exit()).as("--reason is required").isEqualTo(2);
+        assertThat(run(withOfficer("update", "CA-CLI-LC-1", tmp.resolve("absent.xml").toString())).exit()).isEqualTo(2);
+
+        Run status = run(withOfficer("status", "CA-CLI-LC-1"));
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("KIND", "WITHDRAWN (PERSON_LOCATED)", "WITHDRAWAL", "DELETION_REQUEST");
+    }
+
+    /** The command with the gateway's URL and officer1's client certificate. */
+    private String[] withOfficer(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", "https://127.0.0.1:" + port, "--ca", keys.resolve("ca.cert.pem").toString(),
+                "--cert", keys.resolve("users/officer1.cert.pem").toString(),
+                "--key", keys.resolve("users/officer1.key.pem").toString()));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void aCommandWithoutCredentialsIsRefusedByTheGateway(@TempDir Path tmp) throws IOException {
         Path good = tmp.resolve("anon.xml");
         Files.writeString(good, Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
