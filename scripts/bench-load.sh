@@ -14,6 +14,8 @@
 #   BENCH_JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"   BENCH_GATEWAY_OPTS (extra JVM options for the gateway)
 #   BENCH_SAMPLE=samples/notices/02-red-labour-suspect.xml
 #   BENCH_CONSUMERS=4 (channel.consumers written into the copied partner profiles: deliveries in flight per partner)
+#   BENCH_E2E=0 skips step 2 (the warm-up is then intake alone too): a quick intake-only profile, e.g.
+#     BENCH_E2E=0 BENCH_JMH=0 BENCH_JFR=1 scripts/bench-load.sh 300 8   -> <folder>/gateway-intake.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 notices="${1:-300}"; clients="${2:-8}"
@@ -67,41 +69,68 @@ curl -fs $(as_user officer1) "$url/api/v1/exchanges?limit=1" >/dev/null || { ech
 
 bench() { java -Xmx256m -jar "$jar" bench --url "$url" --ca "$run/keys/ca.cert.pem" \
   --cert "$run/keys/users/officer1.cert.pem" --key "$run/keys/users/officer1.key.pem" --sample "$sample" "$@"; }
+suspend_partners() {
+  for p in "${partners[@]}"; do
+    curl -fs -X POST $(as_user operator1) "$url/api/v1/partners/${p%%:*}/suspend" >/dev/null
+  done
+}
+e2e="${BENCH_E2E:-1}"
+[ "$e2e" = 1 ] || suspend_partners
 if [ "$warmup" -gt 0 ]; then
-  echo "bench: warm-up, $warmup notices end to end (not counted)"
-  bench --notices "$warmup" --clients "$clients" --id-prefix WARM >"$run/warmup.json" || echo "bench: warm-up incomplete"
+  if [ "$e2e" = 1 ]; then
+    echo "bench: warm-up, $warmup notices end to end (not counted)"
+    bench --notices "$warmup" --clients "$clients" --id-prefix WARM >"$run/warmup.json" || echo "bench: warm-up incomplete"
+  else
+    echo "bench: warm-up, $warmup notices at intake (not counted)"
+    bench --notices "$warmup" --clients "$clients" --id-prefix WARM --intake-only >"$run/warmup.json" || echo "bench: warm-up incomplete"
+  fi
 fi
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 names=(gateway); for p in "${partners[@]}"; do names+=("sim-${p%%:*}"); done
-declare -A before jstat_pid
-for n in "${names[@]}"; do
-  pid="$(cat "$run/$n.pid")"; before[$n]="$(cpu_ticks "$pid")"
-  jstat -gc "$pid" 250 >"$run/$n.jstat" 2>/dev/null & jstat_pid[$n]=$!
-  # JFR over the measured phase only (after start-up and warm-up): target/bench/<run>/<process>.jfr
-  [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
-done
-echo "bench: end to end, $notices notices from $clients clients, until every exchange is ACKNOWLEDGED"
-bench --notices "$notices" --clients "$clients" --id-prefix E2E >"$run/e2e.json" || echo "bench: end to end incomplete"
-declare -A cpu_ms
-for n in "${names[@]}"; do
-  pid="$(cat "$run/$n.pid")"; cpu_ms[$n]=$(( ($(cpu_ticks "$pid") - ${before[$n]}) * 1000 / $(getconf CLK_TCK) ))
-  kill "${jstat_pid[$n]}" 2>/dev/null || true
-  [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=bench filename="$run/$n.jfr" >/dev/null
-done
-
-echo "bench: intake alone, partners suspended, $notices notices from $clients clients"
-for p in "${partners[@]}"; do
-  curl -fs -X POST $(as_user operator1) "$url/api/v1/partners/${p%%:*}/suspend" >/dev/null
-done
+declare -A before jstat_pid cpu_ms
+measure_start() { # phase: CPU ticks of every process, jstat, JFR
+  for n in "${names[@]}"; do
+    pid="$(cat "$run/$n.pid")"; before[$n]="$(cpu_ticks "$pid")"
+    jstat -gc "$pid" 250 >>"$run/$n.jstat" 2>/dev/null & jstat_pid[$n]=$!
+    # JFR over the measured phase only (after start-up and warm-up): target/bench/<run>/<process>[-intake].jfr
+    [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
+  done
+  return 0
+}
+measure_stop() { # phase suffix of the JFR file name; sets cpu_ms
+  for n in "${names[@]}"; do
+    pid="$(cat "$run/$n.pid")"; cpu_ms[$n]=$(( ($(cpu_ticks "$pid") - ${before[$n]}) * 1000 / $(getconf CLK_TCK) ))
+    kill "${jstat_pid[$n]}" 2>/dev/null || true
+    [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=bench filename="$run/$n$1.jfr" >/dev/null
+  done
+  return 0
+}
+if [ "$e2e" = 1 ]; then
+  measure_start
+  echo "bench: end to end, $notices notices from $clients clients, until every exchange is ACKNOWLEDGED"
+  bench --notices "$notices" --clients "$clients" --id-prefix E2E >"$run/e2e.json" || echo "bench: end to end incomplete"
+  measure_stop ""
+  declare -A e2e_cpu_ms; for n in "${names[@]}"; do e2e_cpu_ms[$n]=${cpu_ms[$n]}; done
+  echo "bench: intake alone, partners suspended, $notices notices from $clients clients"
+  suspend_partners
+else
+  echo "{}" >"$run/e2e.json"
+  declare -A e2e_cpu_ms; for n in "${names[@]}"; do e2e_cpu_ms[$n]=0; done
+  echo "bench: intake alone (end to end skipped), partners suspended, $notices notices from $clients clients"
+fi
+echo "bench: $(uptime | sed 's/.*load average/load average/') before intake alone"
+measure_start
 bench --notices "$notices" --clients "$clients" --id-prefix INTAKE --intake-only >"$run/intake.json" || echo "bench: intake incomplete"
+measure_stop "-intake"
+echo "bench: $(uptime | sed 's/.*load average/load average/') after intake alone"
 cleanup; pids=()
 
 {
   echo "{"
   for n in "${names[@]}"; do
     peak="$(awk 'NR>1 {u=$3+$4+$6+$8; if (u>m) m=u} END {printf "%.0f", m/1024}' "$run/$n.jstat")"
-    echo "\"$n\": {\"cpuMs\": ${cpu_ms[$n]}, \"peakHeapMiB\": $peak},"
+    echo "\"$n\": {\"cpuMs\": ${e2e_cpu_ms[$n]}, \"intakeCpuMs\": ${cpu_ms[$n]}, \"peakHeapMiB\": $peak},"
   done
   echo "\"cores\": $(nproc)}"
 } >"$run/processes.json"
@@ -137,6 +166,9 @@ for n, p in procs.items():
     # the gateway handles every exchange; a partner simulator only those of its partner
     handled = exchanges if n == "gateway" else exchanges / max(1, len(profiles))
     result["processes"][n] = dict(p, cpuMsPerExchange=round(p["cpuMs"] / handled, 1))
+# intake alone: the gateway's CPU per accepted notice (parse, validate, translate per recipient, store, queue)
+accepted = max(1, notices - intake.get("refused", 0))
+result["gatewayIntakeCpuMsPerNotice"] = round(procs["gateway"]["intakeCpuMs"] / accepted, 1)
 # Crypto-only limit: per exchange the gateway seals the notice and opens the receipt, the partner opens the notice
 # and seals the receipt: 2 seals + 2 opens at the profile's 8 KB JMH rates (receipts are smaller: an upper bound on
 # the cost, so a lower bound on the limit). A notice costs the sum over its partners; the machine has `cores` cores.
@@ -154,7 +186,8 @@ rows = [("end to end notices/s", g(e2e, "endToEndNoticesPerSecond")),
         ("intake (partners delivering) notices/s", g(e2e, "intakeNoticesPerSecond")),
         ("intake (partners delivering) p50/p95/p99 ms", f'{g(e2e, "intakeP50Ms")} / {g(e2e, "intakeP95Ms")} / {g(e2e, "intakeP99Ms")}'),
         ("intake alone (suspended) notices/s", g(intake, "intakeNoticesPerSecond")),
-        ("intake alone p50/p95/p99 ms", f'{g(intake, "intakeP50Ms")} / {g(intake, "intakeP95Ms")} / {g(intake, "intakeP99Ms")}')]
+        ("intake alone p50/p95/p99 ms", f'{g(intake, "intakeP50Ms")} / {g(intake, "intakeP95Ms")} / {g(intake, "intakeP99Ms")}'),
+        ("intake alone: gateway CPU ms per notice", result["gatewayIntakeCpuMsPerNotice"])]
 for n, p in result["processes"].items():
     rows.append((f"{n}: CPU ms per exchange, peak heap MiB", f'{p["cpuMsPerExchange"]}, {p["peakHeapMiB"]}'))
 for pr, o in sorted(ops.items()):

@@ -31,7 +31,6 @@ import ca.passage.crypto.TrustStore;
 import ca.passage.intake.NoticeApproval;
 import ca.passage.intake.PayloadDigests;
 import ca.passage.intake.NoticeIntake;
-import ca.passage.partner.SharingPolicy;
 import ca.passage.store.ArchiveKeys;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.ledger.AuditJobs;
@@ -254,7 +253,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Intake (routes/intake.camel.yaml): officers' notices, approval, and the one way onto the outbound queues. */
     private void bindIntake(NoticeParser parser) {
-        NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, new SharingPolicy(), clock);
+        NoticeIntake intake = new NoticeIntake(parser, store, partners, translators, clock);
         main.bind("noticeApi", new NoticeApi(intake, new NoticeApproval(store,
                 new PayloadDigests(store, partners, parser, translators), ledger, clock), store));
         // a notice's lifecycle (routes/lifecycle.camel.yaml); the outbound route wraps its requests

@@ -35,7 +35,7 @@ final class GatewayClient {
         }
         SSLContext ctx = Tls.context(c.cert == null ? null : Tls.keyManager(c.cert, c.key),
                 Tls.trusting(List.of(Tls.certificate(c.ca))));
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ctx)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).sslContext(ctx)
                 .sslParameters(Tls.parameters(ctx, false)).build();
         this.bearer = token(c);
         if (c.cert == null && bearer == null) {

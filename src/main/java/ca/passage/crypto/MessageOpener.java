@@ -72,14 +72,14 @@ public final class MessageOpener {
         checkNoObjects(sigEl);
         parts.header().setIdAttributeNS(null, EnvelopeDom.ID, true);
         parts.payload().setIdAttributeNS(null, EnvelopeDom.ID, true);
+        X509Certificate pinned = sender.signingCert();
         XMLSignature sig;
         try {
-            sig = new XMLSignature(sigEl, "", true);
+            sig = new XMLSignature(sigEl, "", true, Primitives.forSignature(pinned.getPublicKey()));
         } catch (Exception e) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_INVALID, "signature element cannot be read: " + e.getClass().getSimpleName());
         }
         checkSignedInfo(sig.getSignedInfo(), parts, expectedProfile);
-        X509Certificate pinned = sender.signingCert();
         checkDeclaredSigner(sig, pinned, sender.partnerId());
         CertificateChecks.check("partner " + sender.partnerId() + " signing", pinned, sender.crls(), policy.requireCrl(),
                 clock.instant());

@@ -15,6 +15,7 @@ import org.w3c.dom.Element;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;
@@ -73,7 +74,8 @@ public final class MessageSealer {
         try {
             header.setIdAttributeNS(null, EnvelopeDom.ID, true);
             payload.setIdAttributeNS(null, EnvelopeDom.ID, true);
-            XMLSignature sig = new XMLSignature(doc, "", profile.signatureAlgorithm(), profile.canonicalization());
+            XMLSignature sig = new XMLSignature(doc, "", profile.signatureAlgorithm(), 0, profile.canonicalization(),
+                    Primitives.forSignature(signer.privateKey()), null);
             root.appendChild(sig.getElement());
             for (String id : List.of(hid, pid)) {
                 Transforms t = new Transforms(doc);
@@ -120,6 +122,10 @@ public final class MessageSealer {
                 .info(("passage:" + profile.name()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
         KeyAgreementParameters params = new KeyAgreementParameters(KeyAgreementParameters.ActorType.ORIGINATOR,
                 profile.keyAgreement(), kdf);
+        KeyPair ephemeral = Primitives.ephemeralFor(recipient.encryptionCert().getPublicKey(), random);
+        if (ephemeral != null) {
+            params.setOriginatorKeyPair(ephemeral);
+        }
         XMLCipher c = XMLCipher.getInstance(MessageXml.cipherSerializer(), profile.keyWrap());
         c.init(XMLCipher.WRAP_MODE, recipient.encryptionCert().getPublicKey());
         EncryptedKey ek = c.encryptKey(doc, cek, params, random);

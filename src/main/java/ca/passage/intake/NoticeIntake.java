@@ -19,7 +19,6 @@ import ca.passage.notice.InvalidNoticeException;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
 import ca.passage.partner.PolicyOutcome;
-import ca.passage.partner.SharingPolicy;
 import ca.passage.partner.SharingPolicyException;
 import ca.passage.translate.TranslationException;
 import ca.passage.translate.TranslatorRegistry;
@@ -45,23 +44,22 @@ public final class NoticeIntake {
     private final ExchangeStore store;
     private final PartnerRegistry partners;
     private final TranslatorRegistry translators;
-    private final SharingPolicy policy;
     private final Clock clock;
 
     public NoticeIntake(NoticeParser parser, ExchangeStore store, PartnerRegistry partners,
-                        TranslatorRegistry translators, SharingPolicy policy, Clock clock) {
+                        TranslatorRegistry translators, Clock clock) {
         this.parser = parser;
         this.store = store;
         this.partners = partners;
         this.translators = translators;
-        this.policy = policy;
         this.clock = clock;
     }
 
     /**
-     * Runs each recipient's agreement and translation once before anything is stored, so that a notice a partner
-     * cannot receive is refused at intake (naming partner and reason) instead of failing later in the queue.
-     * Returns, per partner, why a supervisor must approve first (empty when no approval is needed).
+     * Runs each recipient's agreement and mapping once before anything is stored, so that a notice a partner cannot
+     * receive is refused at intake (naming partner and reason) instead of failing later in the queue. The partner's
+     * XML itself is written once, at delivery. Returns, per partner, why a supervisor must approve first (empty when
+     * no approval is needed).
      */
     private Map<String, String> checkRecipients(CaseNotice notice) {
         Map<String, String> approvalReasons = new LinkedHashMap<>();
@@ -69,8 +67,7 @@ public final class NoticeIntake {
         for (int i = 0; i < notice.recipients().size(); i++) {
             PartnerProfile partner = partners.get(notice.recipients().get(i));
             try {
-                PolicyOutcome outcome = policy.apply(notice, partner);
-                translators.forFormat(partner.format()).toPartner(notice, partner);
+                PolicyOutcome outcome = translators.forFormat(partner.format()).check(notice, partner);
                 approvalReasons.put(partner.id(), outcome.approvalReason());
             } catch (TranslationException | SharingPolicyException e) {
                 refusals.add(new Violation("/CaseNotice/recipient[" + (i + 1) + "]", e.getMessage()));

@@ -9,6 +9,7 @@ import ca.passage.store.Transition;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,15 +33,24 @@ public final class QueueSteps {
         this.grace = grace;
     }
 
-    public void markQueued(DeliveryKind kind, String id) {
-        if (kind == DeliveryKind.RESPONSE) {
-            responses.markQueued(id);
-            return;
+    /**
+     * Marks every item of {@code queued} queued, once all were sent: the exchanges (RECEIVED → QUEUED, each with its
+     * audit event) in one transaction, so a notice for three partners costs one commit here, not three. Had a send
+     * failed, nothing is marked and the recovery sweep queues them all again.
+     */
+    public void markQueued(Queueable queued) {
+        List<Transition> moves = new ArrayList<>();
+        for (QueueItem item : queued.toQueue()) {
+            if (item.kind() == DeliveryKind.RESPONSE) {
+                responses.markQueued(item.id());
+            } else {
+                exchanges.findExchange(item.id()).ifPresent(e -> moves.add(Transition.of(e.exchangeId(),
+                        EnumSet.of(ExchangeState.RECEIVED), ExchangeState.QUEUED,
+                        AuditEvent.exchange(null, "system", AuditAction.EXCHANGE_QUEUED, e.noticeId(), e.exchangeId(),
+                                e.messageId(), e.partnerId()).withOutcome("QUEUED", null))));
+            }
         }
-        exchanges.findExchange(id).ifPresent(e -> exchanges.transition(Transition.of(id,
-                EnumSet.of(ExchangeState.RECEIVED), ExchangeState.QUEUED,
-                AuditEvent.exchange(null, "system", AuditAction.EXCHANGE_QUEUED, e.noticeId(), e.exchangeId(), e.messageId(),
-                        e.partnerId()).withOutcome("QUEUED", null))));
+        exchanges.transitionAll(moves);
     }
 
     /**

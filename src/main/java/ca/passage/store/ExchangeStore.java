@@ -183,6 +183,25 @@ public final class ExchangeStore {
         return Jdbc.inTransaction(dataSource, "exchange store", c -> apply(c, t));
     }
 
+    /**
+     * Several guarded state changes in one transaction (one commit, one wait for the audit chain head); each moves
+     * only from its own {@code from} states, as {@link #transition} does. Returns how many moved.
+     */
+    public int transitionAll(List<Transition> moves) {
+        if (moves.isEmpty()) {
+            return 0;
+        }
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            int moved = 0;
+            for (Transition t : moves) {
+                if (apply(c, t)) {
+                    moved++;
+                }
+            }
+            return moved;
+        });
+    }
+
     private boolean apply(Connection c, Transition t) throws SQLException {
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");

@@ -56,6 +56,13 @@ abstract class FormatTranslator<M> implements PartnerTranslator {
     }
 
     @Override
+    public final PolicyOutcome check(CaseNotice notice, PartnerProfile partner) {
+        PolicyOutcome outcome = policy.apply(notice, partner);
+        toMessage(outcome, codes(partner));
+        return outcome;
+    }
+
+    @Override
     public final CaseNotice fromPartner(Element payload, PartnerProfile partner) {
         return toNotice(xml.read(payload, partner.id()), codes(partner)).atVersionItNeeds();
     }

@@ -2,6 +2,7 @@ package ca.passage.translate;
 
 import ca.passage.notice.CaseNotice;
 import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.PolicyOutcome;
 import org.w3c.dom.Element;
 
 /**
@@ -30,6 +31,14 @@ public interface PartnerTranslator {
 
     /** Canadian notice → the partner's XML, after the sharing policy of {@code partner}. */
     TranslatedPayload toPartner(CaseNotice notice, PartnerProfile partner);
+
+    /**
+     * What intake needs to know before it accepts a notice for {@code partner}: the sharing policy's outcome (whether
+     * a supervisor must approve) and that the notice maps to the partner's format, refusing with the same exceptions
+     * as {@link #toPartner}. The partner's XML is not written: delivery writes it (and checks it against the XSD) once,
+     * when it leaves.
+     */
+    PolicyOutcome check(CaseNotice notice, PartnerProfile partner);
 
     /**
      * The partner's XML (the single element inside the envelope's Payload) → the Canadian model. The XML is checked

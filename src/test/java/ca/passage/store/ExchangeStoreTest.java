@@ -121,6 +121,35 @@ class ExchangeStoreTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void transitionAllMovesOnlyThoseInTheirFromStatesInOneTransaction(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "interpol-hub"),
+                    exchange("E-2", "N-1", "us-hsi"), exchange("E-3", "N-1", "eu-agency")), List.of(intake("N-1")));
+            store.transition(Transition.of("E-3", EnumSet.of(RECEIVED), SENDING, event("E-3", "ATTEMPT")));
+
+            int moved = store.transitionAll(List.of("E-1", "E-2", "E-3").stream()
+                    .map(id -> Transition.of(id, EnumSet.of(RECEIVED), QUEUED, event(id, "QUEUED"))).toList());
+
+            assertThat(moved).isEqualTo(2);
+            assertThat(store.exchangesOf("N-1")).extracting(ExchangeRecord::state).containsExactly(SENDING, QUEUED, QUEUED);
+            assertThat(count(db, "audit_event WHERE action = 'QUEUED'")).as("one event per move made").isEqualTo(2);
+            assertThat(new LedgerVerifier(KEYS.verifier()).verify(db.ds()).intact()).isTrue();
+
+            db.sql("ALTER TABLE audit_event ADD CONSTRAINT no_boom CHECK (action <> 'BOOM')");
+            store.storeNotice(notice("N-2"), List.of(exchange("E-4", "N-2", "us-hsi"), exchange("E-5", "N-2", "eu-agency")),
+                    List.of(intake("N-2")));
+            assertThatThrownBy(() -> store.transitionAll(List.of(
+                    Transition.of("E-4", EnumSet.of(RECEIVED), QUEUED, event("E-4", "QUEUED")),
+                    Transition.of("E-5", EnumSet.of(RECEIVED), QUEUED, event("E-5", "BOOM")))))
+                    .isInstanceOf(StoreException.class);
+            assertThat(store.exchangesOf("N-2")).as("all or nothing").extracting(ExchangeRecord::state)
+                    .containsExactly(RECEIVED, RECEIVED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void aFailingAuditAppendRollsTheStateChangeBack(Backend backend) throws Exception {
         try (TestDb db = TestDb.create(backend)) {
             ExchangeStore store = store(db);

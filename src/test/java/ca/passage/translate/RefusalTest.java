@@ -5,6 +5,7 @@ import ca.passage.notice.HandlingCode;
 import ca.passage.notice.NoticeParser;
 import ca.passage.partner.OnwardTransferCheck;
 import ca.passage.partner.PartnerProfile;
+import ca.passage.partner.SharingPolicy;
 import ca.passage.partner.SharingPolicyException;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,32 @@ class RefusalTest {
                 .hasMessageContaining("partner interpol-hub")
                 .hasMessageContaining("CA-2026-000102")
                 .hasMessageContaining("RED notice needs a wanted person with an arrest warrant");
+    }
+
+    @Test
+    void intakesCheckRefusesWhatTranslationRefusesWithTheSameMessage() throws Exception {
+        CaseNotice noWarrant = edited("02-red-labour-suspect.xml", s -> s.replaceAll("<warrant>.*</warrant>", ""));
+        assertThatThrownBy(() -> interpol.check(noWarrant, INTERPOL))
+                .isInstanceOf(TranslationException.class)
+                .hasMessageContaining("RED notice needs a wanted person with an arrest warrant");
+        CaseNotice n = TestSupport.sample("02-red-labour-suspect.xml");
+        PartnerProfile noSuspects = Profiles.withCategories(INTERPOL, "VICTIM_DEMOGRAPHICS", "MODUS_OPERANDI");
+        assertThatThrownBy(() -> interpol.check(n, noSuspects))
+                .isInstanceOf(TranslationException.class)
+                .hasMessageContaining("RED notice needs a wanted person");
+    }
+
+    @Test
+    void intakesCheckGivesThePolicysApprovalReasonForEverySampleAndRecipient() {
+        SharingPolicy policy = new SharingPolicy();
+        for (Path sample : TestSupport.samples()) {
+            CaseNotice n = TestSupport.sample(sample);
+            for (String recipient : n.recipients()) {
+                PartnerProfile p = TestSupport.PARTNERS.get(recipient);
+                assertThat(TestSupport.translatorFor(p).check(n, p).approvalReason()).as(sample + " -> " + recipient)
+                        .isEqualTo(policy.apply(n, p).approvalReason());
+            }
+        }
     }
 
     @Test
