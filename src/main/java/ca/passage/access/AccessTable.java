@@ -29,6 +29,7 @@ public final class AccessTable {
     }
 
     private static final Set<Role> FOLLOWERS = Set.of(OFFICER, SUPERVISOR, OPERATOR);
+    private static final Set<Role> EVERYONE = Set.of(Role.values());
 
     public static final List<Rule> RULES = List.of(
             new Rule("POST", "/api/v1/notices", Set.of(OFFICER)),
@@ -44,7 +45,28 @@ public final class AccessTable {
             new Rule("POST", "/api/v1/partners/{id}/resume", Set.of(OPERATOR)),
             new Rule("GET", "/api/v1/audit", Set.of(AUDITOR)),
             new Rule("GET", "/api/v1/audit/verify", Set.of(AUDITOR)),
-            new Rule("GET", "/api/v1/audit/disclosures", Set.of(AUDITOR)));
+            new Rule("GET", "/api/v1/audit/disclosures", Set.of(AUDITOR)),
+            // The web console (routes/console.camel.yaml): each page and form has the roles of the API it uses.
+            new Rule("GET", "/console", EVERYONE),
+            new Rule("GET", "/console/assets/{name}", EVERYONE),
+            new Rule("GET", "/console/lang/{code}", EVERYONE),
+            new Rule("GET", "/console/statistics", EVERYONE),
+            new Rule("GET", "/console/officer", Set.of(OFFICER)),
+            new Rule("POST", "/console/officer/notices", Set.of(OFFICER)),
+            new Rule("GET", "/console/notices/{id}", FOLLOWERS),
+            new Rule("GET", "/console/exchanges/{id}", FOLLOWERS),
+            new Rule("GET", "/console/supervisor", Set.of(SUPERVISOR)),
+            new Rule("POST", "/console/notices/{id}/approval", Set.of(SUPERVISOR)),
+            new Rule("GET", "/console/operator", Set.of(OPERATOR)),
+            new Rule("POST", "/console/exchanges/{id}/resend", Set.of(OPERATOR)),
+            new Rule("POST", "/console/exchanges/{id}/cancel", Set.of(OPERATOR)),
+            new Rule("POST", "/console/partners/{id}/suspend", Set.of(OPERATOR)),
+            new Rule("POST", "/console/partners/{id}/resume", Set.of(OPERATOR)),
+            new Rule("GET", "/console/charts", Set.of(OFFICER, SUPERVISOR, OPERATOR, AUDITOR)),
+            new Rule("GET", "/console/audit", Set.of(AUDITOR)),
+            new Rule("GET", "/console/audit/verify", Set.of(AUDITOR)),
+            new Rule("GET", "/console/audit/disclosures", Set.of(AUDITOR)),
+            new Rule("GET", "/console/audit/export", Set.of(AUDITOR)));
 
     private AccessTable() {
     }
