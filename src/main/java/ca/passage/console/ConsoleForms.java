@@ -22,8 +22,11 @@ import java.util.Set;
  */
 public final class ConsoleForms {
 
-    /** A posted form, checked: {@code refusal} is null when it may change state. */
-    public record Form(Map<String, List<String>> fields, String refusal) {
+    /**
+     * A posted form, checked: {@code refusal} is null when it may change state; otherwise {@code status} says how
+     * it is answered (415 not a form, 400 a field the console does not post, 403 the CSRF check).
+     */
+    public record Form(Map<String, List<String>> fields, String refusal, int status) {
         public boolean refused() {
             return refusal != null;
         }
@@ -103,19 +106,23 @@ public final class ConsoleForms {
         fields.keySet().forEach(headers::remove);
         String user = Viewer.single(headers.get(Principal.NAME_HEADER));
         String refusal;
+        int status = 403;
         if (user == null || user.isBlank()) {
             refusal = "the request carries no single authenticated user";
+            status = 400;
         } else if (!type.startsWith("application/x-www-form-urlencoded")) {
             refusal = "the console's forms post application/x-www-form-urlencoded";
+            status = 415;
         } else if (!unknown.isEmpty()) {
             refusal = "the form has fields the console does not post: " + unknown;
+            status = 400;
         } else {
             List<String> token = fields.getOrDefault(Csrf.FIELD, List.of());
             refusal = csrf.refusal(user, token.size() == 1 ? token.get(0) : null,
                     Viewer.single(headers.get("Origin")), Viewer.single(headers.get("Sec-Fetch-Site")),
                     Viewer.single(headers.get("Host")));
         }
-        return new Form(fields, refusal);
+        return new Form(fields, refusal, status);
     }
 
     /** The notice the officer submits: the pasted or uploaded document as it is, or one built from the fields. */

@@ -306,7 +306,8 @@ public final class ConsolePages {
 
     /** A form the CSRF check refused: nothing was done. */
     public ConsolePage refused(@Headers Map<String, Object> headers, @ExchangeProperty("form") ConsoleForms.Form form) {
-        return problem(viewer(headers), 403, "Forbidden", form.refusal(), List.of());
+        return problem(viewer(headers), form.status(), form.status() == 403 ? "Forbidden" : "Bad request",
+                form.refusal(), List.of());
     }
 
     /** After an action through the API's route: back to {@code back} on success, the API's problem otherwise. */

@@ -54,6 +54,14 @@ class ConsoleAccessTest {
         assertThat(get(running.as("auditor1"), "/console/audit").statusCode()).isEqualTo(200);
         assertThat(get(running.as("operator1"), "/console/operator").statusCode()).isEqualTo(200);
         assertThat(get(running.as("supervisor1"), "/console/supervisor").statusCode()).isEqualTo(200);
+        assertThat(get(running.as("admin1"), "/console/statistics").statusCode()).isEqualTo(200);
+        assertThat(get(running.as("admin1"), "/console/charts").statusCode()).isEqualTo(403);
+        HttpResponse<String> charts = get(running.as("officer1"), "/console/charts");
+        assertThat(charts.statusCode()).isEqualTo(200);
+        assertThat(charts.body()).contains("id=\"chart-data\"").contains("\"perDay\"").contains("\"latency\"")
+                .contains("\"refusals\"");
+        assertThat(get(running.as("officer1"), "/console/assets/uPlot.iife.min.js").body()).contains("uPlot");
+        assertThat(get(running.as("officer1"), "/console/assets/..%2Fpom.xml").statusCode()).isEqualTo(404);
     }
 
     @Test
