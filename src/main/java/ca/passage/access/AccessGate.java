@@ -83,7 +83,8 @@ public final class AccessGate {
             String spoof = ctx.queryParams().names().stream()
                     .filter(n -> STRIPPED.stream().anyMatch(n::equalsIgnoreCase)).findFirst().orElse(null);
             if (spoof != null) {
-                answer(ctx, 400, "Bad request", "the query parameter " + spoof + " names an identity header");
+                answer(ctx, 400, "Bad request", "the query parameter " + spoof + " names an identity header: the caller's"
+                        + " identity comes from the credentials, read by the gate into the headers only");
                 return;
             }
             String type = headers.get("Content-Type") == null ? "" : headers.get("Content-Type").toLowerCase(java.util.Locale.ROOT);
