@@ -29,7 +29,9 @@ import java.util.Optional;
  * </ul>
  * Headers a client sends under the principal's names (and the former {@code X-Passage-User}/{@code -Roles}) are
  * deleted first, then the authenticated values set: {@link Principal#NAME_HEADER}, {@link Principal#ROLES_HEADER},
- * {@link Principal#PARTNER_HEADER}. Repeated refusals from one source are throttled (429).
+ * {@link Principal#PARTNER_HEADER}. A query parameter named like one of them, and a form body outside the console
+ * (whose forms take care of their fields), are refused: the HTTP layer would copy them into the headers beside the
+ * authenticated values. Repeated refusals from one source are throttled (429).
  */
 public final class AccessGate {
 
@@ -74,6 +76,21 @@ public final class AccessGate {
             if (wait > 0) {
                 ctx.response().putHeader("Retry-After", Long.toString(wait));
                 answer(ctx, 429, "Too many refused requests", "try again in " + wait + " s");
+                return;
+            }
+            // The HTTP layer copies query parameters (and form fields) into the message headers, where a name like
+            // the principal's would join the authenticated value: refused before any route sees it.
+            String spoof = ctx.queryParams().names().stream()
+                    .filter(n -> STRIPPED.stream().anyMatch(n::equalsIgnoreCase)).findFirst().orElse(null);
+            if (spoof != null) {
+                answer(ctx, 400, "Bad request", "the query parameter " + spoof + " names an identity header: the caller's"
+                        + " identity comes from the credentials, read by the gate into the headers only");
+                return;
+            }
+            String type = headers.get("Content-Type") == null ? "" : headers.get("Content-Type").toLowerCase(java.util.Locale.ROOT);
+            if (!ctx.normalizedPath().startsWith("/console/") && (type.startsWith("application/x-www-form-urlencoded")
+                    || type.startsWith("multipart/form-data"))) {
+                answer(ctx, 415, "Unsupported media type", "the API takes XML or JSON bodies, not forms");
                 return;
             }
             if (req.localAddress() != null && req.localAddress().port() == partnerPort) {

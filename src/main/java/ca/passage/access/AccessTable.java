@@ -56,7 +56,28 @@ public final class AccessTable {
             new Rule("GET", "/api/v1/openapi.json", ANY_ROLE),
             new Rule("GET", "/api/v1/openapi-partners.json", ANY_ROLE),
             new Rule("GET", "/api/docs", ANY_ROLE),
-            new Rule("GET", "/api/docs/{file}", ANY_ROLE));
+            new Rule("GET", "/api/docs/{file}", ANY_ROLE),
+            // The web console (routes/console.camel.yaml): each page and form has the roles of the API it uses.
+            new Rule("GET", "/console", ANY_ROLE),
+            new Rule("GET", "/console/assets/{name}", ANY_ROLE),
+            new Rule("GET", "/console/lang/{code}", ANY_ROLE),
+            new Rule("GET", "/console/statistics", ANY_ROLE),
+            new Rule("GET", "/console/officer", Set.of(OFFICER)),
+            new Rule("POST", "/console/officer/notices", Set.of(OFFICER)),
+            new Rule("GET", "/console/notices/{id}", FOLLOWERS),
+            new Rule("GET", "/console/exchanges/{id}", FOLLOWERS),
+            new Rule("GET", "/console/supervisor", Set.of(SUPERVISOR)),
+            new Rule("POST", "/console/notices/{id}/approval", Set.of(SUPERVISOR)),
+            new Rule("GET", "/console/operator", Set.of(OPERATOR)),
+            new Rule("POST", "/console/exchanges/{id}/resend", Set.of(OPERATOR)),
+            new Rule("POST", "/console/exchanges/{id}/cancel", Set.of(OPERATOR)),
+            new Rule("POST", "/console/partners/{id}/suspend", Set.of(OPERATOR)),
+            new Rule("POST", "/console/partners/{id}/resume", Set.of(OPERATOR)),
+            new Rule("GET", "/console/charts", Set.of(OFFICER, SUPERVISOR, OPERATOR, AUDITOR)),
+            new Rule("GET", "/console/audit", Set.of(AUDITOR)),
+            new Rule("GET", "/console/audit/verify", Set.of(AUDITOR)),
+            new Rule("GET", "/console/audit/disclosures", Set.of(AUDITOR)),
+            new Rule("GET", "/console/audit/export", Set.of(AUDITOR)));
 
     private AccessTable() {
     }

@@ -73,6 +73,11 @@ public final class HttpsListeners implements AutoCloseable {
     public void start(AccessGate gate, X509KeyManager serverKey, X509TrustManager peopleTrust,
                       X509TrustManager partnerTrust) {
         root.route().handler(gate.handler());
+        // Console pages hold case data: never cached (Camel's HTTP header filter drops a route's Cache-Control).
+        root.route("/console/*").handler(ctx -> {
+            ctx.response().putHeader("Cache-Control", "no-store");
+            ctx.next();
+        });
         root.route("/*").subRouter(routes);
         people = listen(options(serverKey, peopleTrust, ClientAuth.REQUEST).setPort(peoplePort), "officers");
         partners = listen(options(serverKey, partnerTrust, ClientAuth.REQUIRED).setPort(partnerPort), "partners");

@@ -172,6 +172,46 @@ public final class AuditApi {
         });
     }
 
+    /** An export to download: the file's bytes, or, when refused, the problem answer instead. */
+    public record Download(String fileName, String contentType, byte[] content, ApiResponse problem) {
+        public boolean refused() {
+            return problem != null;
+        }
+    }
+
+    /**
+     * {@code ?format=jsonl|csv}: the whole chain as {@code passage audit export} writes it, for the console's
+     * download. The same AUDITOR check and recorded query as every other read ({@code AUDIT_EXPORT_*}).
+     */
+    public Download export(@Headers Map<String, Object> headers) {
+        java.util.concurrent.atomic.AtomicReference<Download> file = new java.util.concurrent.atomic.AtomicReference<>();
+        ApiResponse answer = handle(headers, Set.of("format"), "AUDIT_EXPORT", (session, params) -> {
+            ca.passage.ledger.AuditExport.Format format;
+            try {
+                format = ca.passage.ledger.AuditExport.Format.of(params.getOrDefault("format", "jsonl"));
+            } catch (IllegalArgumentException e) {
+                return invalid(List.of(new Violation("format", "jsonl or csv")));
+            }
+            java.nio.file.Path tmp = null;
+            try {
+                tmp = java.nio.file.Files.createTempFile("passage-audit-export", ".tmp");
+                session.export(format, tmp);
+                String name = "passage-audit-" + clock.instant().toString().replace(":", "") + "."
+                        + format.name().toLowerCase(Locale.ROOT);
+                file.set(new Download(name, format == ca.passage.ledger.AuditExport.Format.CSV ? "text/csv; charset=utf-8"
+                        : "application/x-ndjson", java.nio.file.Files.readAllBytes(tmp), null));
+                return ApiResponses.ok(Map.of("file", name));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot write the export: " + e.getMessage(), e);
+            } finally {
+                if (tmp != null) {
+                    tmp.toFile().delete();
+                }
+            }
+        });
+        return file.get() != null ? file.get() : new Download(null, null, null, answer);
+    }
+
     @FunctionalInterface
     private interface Read {
         ApiResponse run(AuditorSession session, Map<String, String> params);

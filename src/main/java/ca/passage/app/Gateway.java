@@ -17,6 +17,11 @@ import ca.passage.inbound.SeenMessageStore;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.api.SwaggerUi;
 import ca.passage.broker.EmbeddedBroker;
+import ca.passage.console.ConsoleAnswers;
+import ca.passage.console.ConsoleForms;
+import ca.passage.console.ConsolePages;
+import ca.passage.console.ConsoleQueries;
+import ca.passage.console.Csrf;
 import ca.passage.as4.As4Codec;
 import ca.passage.as4.As4HttpClient;
 import ca.passage.channel.PartnerHttpChannel;
@@ -173,6 +178,7 @@ public final class Gateway implements AutoCloseable {
         bindAudit();
         main.bind("apiDocuments", new ApiDocuments());
         SwaggerUi.mount(access.listeners().routes());
+        bindConsole(suspensions);
         main.start();
         access.listen();
         // Errors the HTTP layer answers itself (404, 405, 413...) are problem+json on every listener too.
@@ -297,6 +303,15 @@ public final class Gateway implements AutoCloseable {
         main.bind("auditApi", new AuditApi(database.dataSource(), ledger, checkpointVerifier(), clock));
         witness = new CheckpointWitness(settings.checkpointLog(), settings.witnessEndpoint());
         main.bind("auditJobs", new AuditJobs(ledger, archive, partners::all, clock, witness));
+    }
+
+    /** The web console (routes/console.camel.yaml): pages over the same beans and routes as the REST API. */
+    private void bindConsole(PartnerSuspensions suspensions) {
+        Csrf csrf = new Csrf();
+        main.bind("consoleForms", new ConsoleForms(csrf, clock));
+        main.bind("consolePages", new ConsolePages(csrf, new ConsoleQueries(database.dataSource()), store, partners,
+                suspensions, new KeyDirectory(settings.keysDir()), database.dataSource(), clock));
+        main.bind("consoleAnswers", new ConsoleAnswers());
     }
 
     /** One outbound route per enabled partner; a suspended partner's stays stopped, so its queue holds. */

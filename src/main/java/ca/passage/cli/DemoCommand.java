@@ -43,6 +43,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT2M", description = "how long to wait for receipts; default: ${DEFAULT-VALUE}")
     Duration timeout;
 
+    @Option(names = "--stay", description = "keep the gateway and the simulated partners running after the summary, "
+            + "for the web console (Ctrl-C stops them)")
+    boolean stay;
+
     @Override
     public Integer call() throws Exception {
         Path dataDir = config.data.resolve("demo");
@@ -130,8 +134,24 @@ public final class DemoCommand implements Callable<Integer> {
                     + " --key " + users.resolve("officer1.key.pem") + " " + url + "/api/v1/exchanges?limit=5");
             System.out.println("    ./passage status --url " + url + " --ca " + keys.resolve("ca.cert.pem") + " --cert "
                     + users.resolve("officer1.cert.pem") + " --key " + users.resolve("officer1.key.pem"));
-            System.out.println("    (the demo's gateway stops when the demo ends: start one with ./passage run --keys " + keys + ")");
-            return acknowledged == outbound && inboundReceived == sims.size() && chain.intact() ? 0 : 1;
+            Path p12 = users.resolve("officer1.p12");
+            System.out.println("the web console: " + url + "/console/ (sign in with a development user's client certificate):");
+            System.out.println("    import " + p12 + " into the browser (password: "
+                    + Files.readString(users.resolve("officer1.p12.password")).strip() + ", also in " + p12 + ".password)");
+            System.out.println("    and trust " + keys.resolve("ca.cert.pem") + " for websites; supervisor1, operator1 and auditor1"
+                    + " have the same files beside it");
+            int outcome = acknowledged == outbound && inboundReceived == sims.size() && chain.intact() ? 0 : 1;
+            if (stay) {
+                System.out.println("    the gateway keeps running for the console; Ctrl-C stops it");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    sims.forEach(PartnerSimulator::close);
+                    gateway.close();
+                }));
+                Thread.currentThread().join();
+            }
+            System.out.println("    (the demo's gateway stops when the demo ends: keep it with ./passage demo --stay, or start one"
+                    + " on the demo's data with ./passage run --data " + config.data + "/demo --keys " + keys + ")");
+            return outcome;
         } finally {
             sims.forEach(PartnerSimulator::close);
         }

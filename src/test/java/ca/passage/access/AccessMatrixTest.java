@@ -146,6 +146,19 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aParameterOrFormFieldNamedLikeTheAuthenticatedIdentityIsRefusedNotMerged() throws Exception {
+        Caller supervisor = callers().stream().filter(c -> c.label().equals("supervisor1 cert")).findFirst().orElseThrow();
+        HttpResponse<String> query = call(supervisor, "POST", "/api/v1/notices/NO-SUCH-ID/approval?passageprincipal=supervisor2");
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(query.body()).contains("names an identity header");
+        HttpResponse<String> form = supervisor.client().send(HttpRequest.newBuilder(URI.create(running.baseUrl()
+                + "/api/v1/notices/NO-SUCH-ID/approval")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("decision=APPROVE&PassagePrincipal=supervisor2")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+    }
+
+    @Test
     void aPathWithoutARowIsRefusedEvenToAnAdministrator() throws Exception {
         Caller admin = callers().stream().filter(c -> c.label().equals("admin1 cert")).findFirst().orElseThrow();
         HttpResponse<String> r = call(admin, "GET", "/api/v1/anything-new");

@@ -161,9 +161,38 @@ public final class DevPki {
         StringBuilder subject = new StringBuilder("CN=" + name);
         roles.forEach(r -> subject.append(",OU=").append(r));
         subject.append(",O=Passage dev users");
-        writePair(dir.resolve(KeyDirectory.USERS), name, kp, issue(ca, new X500Name(subject.toString()), kp.getPublic(),
+        X509Certificate cert = issue(ca, new X500Name(subject.toString()), kp.getPublic(),
                 now().minus(BACKDATE), now().plus(LEAF_VALIDITY), KeyUsage.digitalSignature,
-                new KeyPurposeId[]{KeyPurposeId.id_kp_clientAuth}, null));
+                new KeyPurposeId[]{KeyPurposeId.id_kp_clientAuth}, null);
+        writePair(dir.resolve(KeyDirectory.USERS), name, kp, cert);
+        writeBrowserBundle(dir.resolve(KeyDirectory.USERS), name, kp, cert, ca.cert());
+    }
+
+    /**
+     * The same person's key and certificate as {@code users/<name>.p12} for a browser to import (the web console
+     * signs people in with their client certificate), under a generated password in {@code <name>.p12.password}.
+     */
+    private static void writeBrowserBundle(Path dir, String name, KeyPair kp, X509Certificate cert, X509Certificate caCert) {
+        byte[] random = new byte[12];
+        new java.security.SecureRandom().nextBytes(random);
+        char[] password = java.util.HexFormat.of().formatHex(random).toCharArray();
+        try {
+            java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+            p12.load(null, null);
+            p12.setKeyEntry(name, kp.getPrivate(), password, new java.security.cert.Certificate[]{cert, caCert});
+            try (var out = Files.newOutputStream(dir.resolve(name + ".p12"))) {
+                p12.store(out, password);
+            }
+            Path secret = dir.resolve(name + ".p12.password");
+            Files.writeString(secret, new String(password) + "\n");
+            if (secret.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write " + name + ".p12", e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write " + name + ".p12: " + e.getMessage(), e);
+        }
     }
 
     /** Adds a person's certificate ({@code users/<name>.cert.pem}) to the CA's CRL. */

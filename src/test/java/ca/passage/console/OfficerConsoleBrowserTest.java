@@ -1,0 +1,141 @@
+package ca.passage.console;
+
+import ca.passage.testing.Await;
+import ca.passage.testing.ConsoleBrowser;
+import ca.passage.testing.RunningGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An officer in a real browser, signed in with officer1's client certificate, submits notices on the console. */
+@Tag("browser")
+@Tag("process")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OfficerConsoleBrowserTest {
+
+    private RunningGateway running;
+    private ConsoleBrowser browser;
+
+    @RegisterExtension
+    final TestWatcher screenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
+
+    @BeforeAll
+    void start() throws Exception {
+        running = RunningGateway.start();
+        browser = new ConsoleBrowser(running, "officer1");
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        running.close();
+    }
+
+    private void fill(Map<String, String> fields) {
+        browser.open("/console/officer");
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            WebElement e = browser.find("#f-" + f.getKey());
+            if (e.getTagName().equals("select")) {
+                new Select(e).selectByValue(f.getValue());
+            } else {
+                e.clear();
+                e.sendKeys(f.getValue());
+            }
+        }
+        browser.find("#submit-notice").click();
+    }
+
+    private static Map<String, String> common(String noticeId, String colour) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("noticeId", noticeId);
+        m.put("nationalFileNumber", "OPP-HT-2026-0901");
+        m.put("agencyCode", "OPP-HTU");
+        m.put("agencyName", "Ontario Provincial Police, Human Trafficking Unit");
+        m.put("contactName", "D/Sgt. Test");
+        m.put("contactEmail", "htu-intl@opp.example.ca");
+        m.put("kind", "NOTICE");
+        m.put("colour", colour);
+        m.put("priority", "ROUTINE");
+        m.put("instrument", "UN Trafficking Protocol art. 10");
+        m.put("handlingCode", "H0");
+        m.put("sourceGrade", "B");
+        m.put("informationGrade", "2");
+        m.put("section", "CC-279.01");
+        m.put("exploitationType", "LABOUR");
+        return m;
+    }
+
+    @Test
+    @Order(1)
+    void aBadNoticeShowsEachErrorNextToTheFieldItNames() {
+        fill(common("CA 2026 #961", "GREEN"));
+        assertThat(browser.find("#err-noticeId").getText()).contains("/CaseNotice/noticeId");
+        assertThat(browser.find("#f-noticeId").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#f-noticeId").getAttribute("aria-describedby")).isEqualTo("err-noticeId");
+        assertThat(browser.find("#f-agencyName").getAttribute("value")).startsWith("Ontario Provincial Police");
+
+        fill(common("CA-2026-000961", "GREEN")); // a GREEN notice is about a person, and none is named
+        assertThat(browser.find("#err-person").getText()).contains("needs at least one");
+        assertThat(running.gateway.store().findNotice("CA-2026-000961")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aGoodNoticeIsAcceptedAndEachPartnerReachesAcknowledged() {
+        Map<String, String> fields = common("CA-2026-000962", "GREEN");
+        fields.put("personRole", "SUSPECT");
+        fields.put("familyName", "Exemple");
+        fields.put("sex", "MALE");
+        fill(fields);
+        assertThat(browser.find("#done").getText()).contains("accepted");
+        assertThat(browser.driver.getCurrentUrl()).contains("/console/notices/CA-2026-000962");
+        List<String> partners = running.gateway.partners().all().stream().map(p -> p.id()).sorted().toList();
+        Await.untilAsserted(Duration.ofSeconds(60), () -> {
+            List<String> acknowledged = browser.all("#exchanges tr[data-partner]").stream()
+                    .filter(r -> r.findElement(org.openqa.selenium.By.cssSelector("[data-state]")).getText().equals("ACKNOWLEDGED"))
+                    .map(r -> r.getAttribute("data-partner")).sorted().toList();
+            assertThat(acknowledged).isEqualTo(partners);
+        });
+        browser.open("/console/officer");
+        assertThat(browser.find("[data-notice='CA-2026-000962']").getText()).contains("ACKNOWLEDGED");
+        browser.open("/console/notices/CA-2026-000962");
+        browser.screenshot("console-pages", "officer-notice"); // the README's picture comes from here
+    }
+
+    @Test
+    @Order(3)
+    void theTimelineShowsTheExchangesAuditedSteps() {
+        browser.open("/console/notices/CA-2026-000962");
+        browser.find("#exchanges tr[data-partner] a").click();
+        assertThat(browser.text()).contains("EXCHANGE_CREATED").contains("MESSAGE_SENT").contains("RECEIPT_ACCEPTED");
+    }
+
+    @Test
+    @Order(4)
+    void labelsSwitchToFrenchAndBack() {
+        browser.open("/console/officer");
+        browser.find("#lang-switch").click();
+        assertThat(browser.find("label[for=f-familyName]").getText()).isEqualTo("Nom de famille");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
+        browser.find("#lang-switch").click();
+        assertThat(browser.find("label[for=f-familyName]").getText()).isEqualTo("Family name");
+    }
+}
