@@ -19,5 +19,7 @@ public enum RefusalCode {
     ALGORITHM_REFUSED,
     PROFILE_REFUSED,
     STALE_TIMESTAMP,
-    REPLAY
+    REPLAY,
+    /** The envelope's Header or Payload has no Id attribute, so the signature cannot reference it. */
+    ID_MISSING
 }
