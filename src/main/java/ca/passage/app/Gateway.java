@@ -12,6 +12,7 @@ import ca.passage.crypto.InboundGuard;
 import ca.passage.inbound.InboundSteps;
 import ca.passage.partner.PartnerSuspensions;
 import ca.passage.inbound.SeenMessageStore;
+import ca.passage.inbound.UnidentifiedRefusals;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.broker.EmbeddedBroker;
 import ca.passage.as4.As4Codec;
@@ -79,6 +80,8 @@ public final class Gateway implements AutoCloseable {
     public static final int MAX_NOTICE_BYTES = 512 * 1024;
     /** The largest AS4 payload accepted once decompressed (a partner-format notice is far smaller). */
     static final long MAX_AS4_PAYLOAD_BYTES = 8L * 1024 * 1024;
+    /** Refusals no partner can be held to are counted per this window (routes/inbound.camel.yaml's timer too). */
+    static final Duration UNIDENTIFIED_REFUSALS_WINDOW = Duration.ofMinutes(1);
 
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
@@ -270,8 +273,11 @@ public final class Gateway implements AutoCloseable {
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(security.opener(), new FreshnessCheck(crypto.policy(), clock), seen);
+        UnidentifiedRefusals unidentified = new UnidentifiedRefusals(ledger, clock, UNIDENTIFIED_REFUSALS_WINDOW);
+        main.bind("unidentifiedRefusals", unidentified);
         InboundSteps inbound = new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
-                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock);
+                security.sealer(), translators, parser, store, ledger, archive, seen, unidentified,
+                crypto.policy().maxMessageBytes(), clock);
         main.bind("inboundSteps", inbound);
         main.bind("as4Endpoint", new As4Endpoint(partners, as4, inbound, seen, archive, ledger, clock));
     }

@@ -21,10 +21,12 @@ import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
+import ca.passage.store.InboundMark;
 import ca.passage.store.MessageArchive;
 import ca.passage.store.NoticeRecord;
 import ca.passage.store.Transition;
 import ca.passage.notice.CaseNotice;
+import ca.passage.notice.HandlingCode;
 import ca.passage.notice.NoticeParser;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
@@ -56,6 +58,8 @@ import java.util.function.Predicate;
 public final class InboundSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundSteps.class);
+    private static final String UNKNOWN_PARTNER = "UNKNOWN_PARTNER";
+    private static final String PARTNER_SUSPENDED = "PARTNER_SUSPENDED";
     private static final EnumSet<ExchangeState> AWAITING_RECEIPT =
             EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT, ExchangeState.ACK_OVERDUE);
 
@@ -69,13 +73,16 @@ public final class InboundSteps {
     private final ExchangeStore store;
     private final AuditLedger ledger;
     private final MessageArchive archive;
+    private final SeenMessageStore replayMemory;
+    private final UnidentifiedRefusals unidentified;
     private final long maxBytes;
     private final Clock clock;
     private final XmlSchemaValidator canadianSchema = XmlSchemaValidator.fromClasspath(NoticeParser.SCHEMA);
 
     public InboundSteps(PartnerRegistry partners, Predicate<String> suspended, TrustStore trust, InboundGuard guard,
                         MessageSealer sealer, TranslatorRegistry translators, NoticeParser notices,
-                        ExchangeStore store, AuditLedger ledger, MessageArchive archive, long maxBytes, Clock clock) {
+                        ExchangeStore store, AuditLedger ledger, MessageArchive archive, SeenMessageStore replayMemory,
+                        UnidentifiedRefusals unidentified, long maxBytes, Clock clock) {
         this.partners = partners;
         this.suspended = suspended;
         this.trust = trust;
@@ -86,6 +93,8 @@ public final class InboundSteps {
         this.store = store;
         this.ledger = ledger;
         this.archive = archive;
+        this.replayMemory = replayMemory;
+        this.unidentified = unidentified;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
@@ -116,11 +125,99 @@ public final class InboundSteps {
         return m;
     }
 
-    /** Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay. */
+    /**
+     * Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay; then its signed
+     * header checked against the contract, whatever its action: bounded field lengths, addressed to us, a service we
+     * serve, the payload format its action and the partner's profile call for, a handling code H0 to H3.
+     */
     public InboundMessage open(InboundMessage m) {
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
-        OpenedMessage opened = guard.accept(m.raw(), security.trust(), security.profile());
-        return m.opened(opened.document(), Envelope.readHeader(opened.document()));
+        OpenedMessage opened = guard.verify(m.raw(), security.trust(), security.profile());
+        InboundMessage o = m.opened(opened.document(), Envelope.readHeader(opened.document()));
+        checkHeader(o.header(), o.action(), o.partner());
+        Optional<SeenMessageStore.Remembered> seen = replayMemory.find(o.partner().id(), o.header().messageId());
+        if (seen.isEmpty()) {
+            return o;
+        }
+        if (!seen.get().hasAnswer()) {
+            throw new SecurityRefusal(RefusalCode.REPLAY, "message " + o.header().messageId() + " from "
+                    + o.partner().id() + " was already accepted");
+        }
+        return o.duplicateOf(new InboundAnswer(200, seen.get().answerType(), seen.get().answer(), null, null));
+    }
+
+    /**
+     * A duplicate of a message already accepted (the partner retrying, or the same bytes again within the replay
+     * window): answered with the answer it got then, the original signed receipt (AS4 reception awareness), audited,
+     * and not processed again.
+     */
+    public InboundAnswer answerDuplicate(InboundMessage m) {
+        ledger.append(AuditEvent.of(clock.instant(), "partner:" + m.partner().id(), AuditAction.INBOUND_DUPLICATE)
+                .withPartner(m.partner().id()).withDigest(m.digest()).withOutcome("DUPLICATE", null));
+        return m.original();
+    }
+
+    /** The replay-memory row of an accepted message, written with its effect; {@code answer} null: not made yet. */
+    private InboundMark mark(PartnerProfile partner, String messageId, InboundAnswer answer) {
+        return new InboundMark(partner.id(), messageId, clock.instant(), answer == null ? null : answer.contentType(),
+                answer == null ? null : answer.body());
+    }
+
+    /** Header field limits: the store's column sizes, so an over-long field is a refusal, never a database error. */
+    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_NAME_LENGTH = 64;
+
+    private void checkHeader(EnvelopeHeader h, InboundAction action, PartnerProfile partner) {
+        checkIds(h.messageId(), h.conversationId());
+        boundedLength("RefToMessageId", h.refToMessageId(), MAX_ID_LENGTH);
+        boundedLength("From", h.from(), MAX_NAME_LENGTH);
+        boundedLength("To", h.to(), MAX_NAME_LENGTH);
+        boundedLength("Service", h.service(), MAX_ID_LENGTH);
+        boundedLength("Action", h.action(), MAX_NAME_LENGTH);
+        boundedLength("PayloadFormat", h.payloadFormat(), MAX_NAME_LENGTH);
+        if (!EnvelopeHeader.GATEWAY_ID.equals(h.to())) {
+            throw refusal(RefusalCode.UNKNOWN_RECIPIENT, "the message is addressed to another party than "
+                    + EnvelopeHeader.GATEWAY_ID);
+        }
+        if (!EnvelopeHeader.SERVICE_NOTICE.equals(h.service())) {
+            throw refusal(RefusalCode.UNKNOWN_SERVICE, "the service is not one Passage serves");
+        }
+        String format = switch (action) {
+            case RECEIPT -> Receipt.FORMAT;
+            case RESPONSE -> BusinessResponse.FORMAT;
+            default -> translators.forFormat(partner.format()).payloadFormat();
+        };
+        if (!format.equals(h.payloadFormat())) {
+            throw refusal(RefusalCode.PAYLOAD_FORMAT_MISMATCH, "a " + action + " from " + partner.id()
+                    + " must be in payload format " + format);
+        }
+        handlingCode(h.handlingCode());
+    }
+
+    /** A partner's message and conversation ids, whatever envelope carried them: present and within the limit. */
+    public static void checkIds(String messageId, String conversationId) {
+        boundedLength("MessageId", messageId, MAX_ID_LENGTH);
+        boundedLength("ConversationId", conversationId, MAX_ID_LENGTH);
+    }
+
+    private static void boundedLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw refusal(RefusalCode.HEADER_FIELD_TOO_LONG, "header " + field + " is " + value.length()
+                    + " characters; the limit is " + max);
+        }
+    }
+
+    private static HandlingCode handlingCode(String code) {
+        try {
+            return HandlingCode.valueOf(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw refusal(RefusalCode.HANDLING_CODE_INVALID, "the handling code must be one of H0, H1, H2, H3");
+        }
+    }
+
+    /** A refusal with its own code, answered with the ebMS error the code maps to. */
+    static InboundRefusal refusal(RefusalCode code, String message) {
+        return new InboundRefusal(ebmsFor(code), code.name(), message);
     }
 
     /** Step 3: only authenticated messages are archived; a refused one is kept as its digest in the audit event. */
@@ -143,9 +240,9 @@ public final class InboundSteps {
 
     private PartnerProfile knownPartner(String id) {
         PartnerProfile partner = partners.find(id).orElseThrow(() -> new InboundRefusal(
-                EbmsError.FAILED_AUTHENTICATION, "UNKNOWN_PARTNER", "sender " + id + " is not a known partner"));
+                EbmsError.FAILED_AUTHENTICATION, UNKNOWN_PARTNER, "sender " + id + " is not a known partner"));
         if (!partner.enabled() || suspended.test(partner.id())) {
-            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, "PARTNER_SUSPENDED",
+            throw new InboundRefusal(EbmsError.POLICY_NONCOMPLIANCE, PARTNER_SUSPENDED,
                     "partner " + id + " is suspended or disabled");
         }
         return partner;
@@ -156,13 +253,17 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         String digest = m.digest();
         Receipt receipt = Receipt.read(m.document());
-        Optional<ExchangeRecord> found = store.findByMessageId(receipt.header().refToMessageId())
-                .filter(e -> e.partnerId().equals(partner.id()));
+        if (!Receipt.RECEIVED.equals(receipt.status())) {
+            throw refusal(RefusalCode.RECEIPT_NOT_SUCCESS, "a receipt's Status must be " + Receipt.RECEIVED);
+        }
+        Optional<ExchangeRecord> found = store.findByMessageId(partner.id(), receipt.header().refToMessageId());
+        InboundAnswer answer = InboundAnswer.xml(200, new byte[0]);
+        InboundMark mark = mark(partner, m.header().messageId(), answer);
         if (found.isEmpty() || !AWAITING_RECEIPT.contains(found.get().state())) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RECEIPT_IGNORED)
+            store.recordInbound(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RECEIPT_IGNORED)
                     .withPartner(partner.id()).withDigest(digest)
-                    .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"));
-            return InboundAnswer.xml(200, new byte[0]);
+                    .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"), mark);
+            return answer;
         }
         ExchangeRecord e = found.get();
         if (e.sentDigest() == null || !e.sentDigest().equalsIgnoreCase(receipt.receivedDigest())) {
@@ -172,8 +273,8 @@ public final class InboundSteps {
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
                 AuditEvent.exchange(null, "partner:" + partner.id(), AuditAction.RECEIPT_ACCEPTED, e.noticeId(), e.exchangeId(),
                         e.messageId(), e.partnerId()).withDigest(digest).withOutcome("OK", null))
-                .withReceiptDigest(digest));
-        return InboundAnswer.xml(200, new byte[0]);
+                .withReceiptDigest(digest), mark);
+        return answer;
     }
 
     /** The partner accepted or rejected one of our notices. */
@@ -183,11 +284,13 @@ public final class InboundSteps {
         String digest = m.digest();
         BusinessResponse response = BusinessResponse.read(m.document());
         Optional<ExchangeRecord> found = Optional.ofNullable(header.refToMessageId())
-                .flatMap(store::findByMessageId).filter(e -> e.partnerId().equals(partner.id()));
+                .flatMap(ref -> store.findByMessageId(partner.id(), ref));
+        InboundAnswer answer = InboundAnswer.xml(200, new byte[0]);
+        InboundMark mark = mark(partner, header.messageId(), answer);
         if (found.isEmpty()) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RESPONSE_IGNORED)
-                    .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"));
-            return InboundAnswer.xml(200, new byte[0]);
+            store.recordInbound(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RESPONSE_IGNORED)
+                    .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"), mark);
+            return answer;
         }
         ExchangeRecord e = found.get();
         AuditEvent audit = AuditEvent.exchange(null, "partner:" + partner.id(),
@@ -197,11 +300,11 @@ public final class InboundSteps {
             EnumSet<ExchangeState> from = EnumSet.of(ExchangeState.SENT, ExchangeState.ACK_OVERDUE, ExchangeState.ACKNOWLEDGED);
             store.transition(Transition.of(e.exchangeId(), from, ExchangeState.REJECTED, audit)
                     .withError("partner rejected: " + (response.errorCode() == null ? "" : response.errorCode() + " ")
-                            + (response.description() == null ? "" : response.description())));
+                            + (response.description() == null ? "" : response.description())), mark);
         } else {
-            ledger.append(audit.withTime(clock.instant()));
+            store.recordInbound(audit, mark);
         }
-        return InboundAnswer.xml(200, new byte[0]);
+        return answer;
     }
 
     /** A partner's notice for Canada: translated, stored, handed to the domestic side, receipted. */
@@ -209,30 +312,49 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         EnvelopeHeader header = m.header();
         String digest = m.digest();
-        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
-                Envelope.payloadContent(m.document()), digest);
         byte[] receipt = signedReceipt(partner, header, digest);
+        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
+                Envelope.payloadContent(m.document()), digest, InboundAnswer.xml(200, receipt));
         archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), stored.exchangeId(), receipt);
-        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.noticeId() + ".xml");
+        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.domesticName());
     }
 
     /** An accepted inbound notice: its id, its exchange, and the Canadian-format document for the domestic side. */
     public record StoredNotice(String noticeId, String exchangeId, byte[] canonical) {
+
+        /**
+         * The file name under the domestic folder: the exchange id Passage generated, never the partner's notice id
+         * (which may hold {@code /} or {@code ..}); the document inside names the notice.
+         */
+        public String domesticName() {
+            return exchangeId + ".xml";
+        }
     }
 
     /**
      * A partner's authenticated notice payload, whatever envelope carried it (ours or AS4): translated to the
      * Canadian model, checked against the Canadian schema, stored with its inbound exchange and audit event.
      *
+     * @param handlingCode the handling code the envelope declares (null: none, the payload's applies); it must be
+     *                     the payload's own
+     * @param answer       the answer the partner gets (kept for duplicates); null when it is made afterwards
      * @throws InboundRefusal when the payload is not a valid message in the partner's format
      */
     public StoredNotice storeNotice(PartnerProfile partner, String messageId, String conversationId,
-                                    String handlingCode, Element payload, String digest) {
+                                    String handlingCode, Element payload, String digest, InboundAnswer answer) {
         CaseNotice notice;
         try {
             notice = translators.forFormat(partner.format()).fromPartner(payload, partner);
         } catch (TranslationException e) {
             throw new InboundRefusal(EbmsError.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
+        }
+        HandlingCode payloadCode = notice.handling() == null ? null : notice.handling().code();
+        if (handlingCode == null && payloadCode != null) {
+            handlingCode = payloadCode.name();
+        }
+        if (payloadCode != handlingCode(handlingCode)) {
+            throw refusal(RefusalCode.HANDLING_CODE_MISMATCH, "the header's handling code " + handlingCode
+                    + " is not the payload's " + payloadCode);
         }
         byte[] canonical = notices.toXml(notice);
         List<Violation> violations = canadianSchema.validate(canonical);
@@ -254,7 +376,7 @@ public final class InboundSteps {
                 AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_RECEIVED, noticeId, exchangeId,
                                 messageId, partner.id())
                         .withDisclosure(notice.legalBasis().instrument(), handlingCode)
-                        .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
+                        .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)), mark(partner, messageId, answer));
         LOG.info("inbound notice {} from {} handed to the domestic side", noticeId, partner.id());
         return new StoredNotice(noticeId, exchangeId, canonical);
     }
@@ -269,14 +391,23 @@ public final class InboundSteps {
                 received.messageId(), EnvelopeHeader.GATEWAY_ID, partner.id(), received.service(),
                 EnvelopeHeader.ACTION_RECEIPT, clock.instant(), received.handlingCode(), Receipt.FORMAT);
         TrustStore.PartnerSecurity security = trust.of(partner.id());
-        return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), security.trust(), security.profile());
+        return sealer.seal(Envelope.build(h, Receipt.payload(digest, Receipt.RECEIVED)), security.trust(), security.profile());
     }
 
     /**
      * The route's one answer to every refusal: an ebMS-style error signal, audited with the digest of what was
-     * refused (and the sender, when its header names a known partner); nothing is stored or queued for it.
+     * refused and the sender (the TLS-proven partner, else the known partner its header names), or counted when
+     * there is none; nothing is stored or queued for it.
      */
     public InboundAnswer refuse(Exception refusal, byte[] raw) {
+        return refuse(refusal, raw, null);
+    }
+
+    /**
+     * {@code tlsPartner}: the partner the mutual-TLS client certificate proves (null over JMS), to whom a refusal is
+     * attributed; a refusal that no partner can be held to is counted per window ({@link UnidentifiedRefusals}).
+     */
+    public InboundAnswer refuse(Exception refusal, byte[] raw, String tlsPartner) {
         InboundRefusal r;
         if (refusal instanceof InboundRefusal ir) {
             r = ir;
@@ -290,15 +421,32 @@ public final class InboundSteps {
         String sender = claimed == null ? null : claimed.from();
         String messageId = claimed == null ? null : claimed.messageId();
         LOG.warn("inbound message refused: {} ({})", r.auditCode(), r.error().code());
+        if (tlsPartner != null) {
+            sender = tlsPartner;
+        }
         boolean knownSender = sender != null && partners.find(sender).isPresent();
-        ledger.append(AuditEvent.of(clock.instant(), knownSender ? "partner:" + sender : "unknown-sender",
-                        AuditAction.INBOUND_REFUSED)
-                .withPartner(knownSender ? sender : null).withDigest(digest)
-                .withOutcome("REFUSED", r.auditCode()));
+        if (knownSender) {
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + sender, AuditAction.INBOUND_REFUSED)
+                    .withPartner(sender).withDigest(digest).withOutcome("REFUSED", r.auditCode()));
+        } else {
+            unidentified.count(r.auditCode());
+        }
+        if (UNIDENTIFIED_SENDER.contains(r.auditCode())) {
+            return InboundAnswer.xml(403, new ErrorSignal(EbmsError.FAILED_AUTHENTICATION, messageId,
+                    RefusalCode.SENDER_NOT_ACCEPTED.name() + ": the sender is not accepted").toXml());
+        }
         int status = r.error() == EbmsError.FAILED_AUTHENTICATION || r.error() == EbmsError.POLICY_NONCOMPLIANCE
                 ? 403 : 400;
         return InboundAnswer.xml(status, new ErrorSignal(r.error(), messageId, r.auditCode() + ": " + r.getMessage()).toXml());
     }
+
+    /**
+     * Refusals that would tell an unidentified sender whether a partner exists or what state it is in: answered with
+     * one generic {@code SENDER_NOT_ACCEPTED}; the audit keeps which.
+     */
+    static final java.util.Set<String> UNIDENTIFIED_SENDER = java.util.Set.of(UNKNOWN_PARTNER, PARTNER_SUSPENDED,
+            RefusalCode.CERT_EXPIRED.name(), RefusalCode.CERT_NOT_YET_VALID.name(), RefusalCode.CERT_REVOKED.name(),
+            RefusalCode.REVOCATION_UNKNOWN.name());
 
     /** The header a refused message claims, when it can be read at all. */
     private static EnvelopeHeader claimedHeader(byte[] raw) {
@@ -323,7 +471,11 @@ public final class InboundSteps {
             case SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_WRAPPING, UNTRUSTED_SIGNER, SENDER_MISMATCH,
                  CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsError.FAILED_AUTHENTICATION;
             case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsError.POLICY_NONCOMPLIANCE;
-            case MALFORMED, DTD_FORBIDDEN, ID_MISSING -> EbmsError.INVALID_HEADER;
+            case MALFORMED, DTD_FORBIDDEN, ID_MISSING, HEADER_FIELD_TOO_LONG -> EbmsError.INVALID_HEADER;
+            case UNKNOWN_RECIPIENT, UNKNOWN_SERVICE, PAYLOAD_FORMAT_MISMATCH, HANDLING_CODE_INVALID,
+                 HANDLING_CODE_MISMATCH -> EbmsError.VALUE_NOT_RECOGNIZED;
+            case RECEIPT_NOT_SUCCESS -> EbmsError.INVALID_RECEIPT;
+            case SENDER_NOT_ACCEPTED -> EbmsError.FAILED_AUTHENTICATION;
         };
     }
 }
