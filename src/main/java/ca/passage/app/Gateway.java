@@ -165,7 +165,8 @@ public final class Gateway implements AutoCloseable {
         bindIntake(parser);
         As4PartnerChannel as4 = new As4PartnerChannel(security.keyring(), id -> security.trust().of(id).trust(),
                 As4PartnerChannel.anchorsIn(settings.keysDir()), new As4Codec(clock, MAX_AS4_PAYLOAD_BYTES),
-                new As4HttpClient(access.transport()::clientFor, settings.deliveryTimeout()), false);
+                new As4HttpClient(access.transport()::clientFor, settings.deliveryTimeout(),
+                        crypto.policy().maxMessageBytes()), false);
         bindOutbound(parser, security, responseStore, responses, as4);
         bindInbound(parser, security, suspensions, as4);
         bindOperations(suspensions, responses);
@@ -258,7 +259,8 @@ public final class Gateway implements AutoCloseable {
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
     private void bindOutbound(NoticeParser parser, Security security, DomesticResponseStore responseStore,
                               DomesticResponses responses, As4PartnerChannel as4) {
-        PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout());
+        PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout(),
+                crypto.policy().maxMessageBytes());
         main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
         main.bind("domesticResponses", responses);
         main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
