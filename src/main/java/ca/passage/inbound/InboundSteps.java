@@ -157,6 +157,15 @@ public final class InboundSteps {
         return m.original();
     }
 
+    /**
+     * After the action: the message is remembered with its answer, for a kind whose action did not do it in its own
+     * transaction (see {@link SeenMessageStore#rememberIfAbsent}); the answer passes through unchanged.
+     */
+    public InboundAnswer remember(InboundMessage m, InboundAnswer answer) {
+        replayMemory.rememberIfAbsent(m.partner().id(), m.header().messageId(), answer.contentType(), answer.body());
+        return answer;
+    }
+
     /** The replay-memory row of an accepted message, written with its effect; {@code answer} null: not made yet. */
     private InboundMark mark(PartnerProfile partner, String messageId, InboundAnswer answer) {
         return new InboundMark(partner.id(), messageId, clock.instant(), answer == null ? null : answer.contentType(),

@@ -75,6 +75,32 @@ public final class SeenMessageStore implements SeenMessages {
     }
 
     /**
+     * The route's safety net after every action: remembers an accepted message with its answer if its action did not
+     * already do so in the transaction of its effect (a message kind that passes no {@code InboundMark} to the
+     * store). Outside that transaction, so such a kind's failed attempt could be remembered; the shipped kinds all
+     * remember in their transaction, which makes this a no-op for them.
+     */
+    public void rememberIfAbsent(String partnerId, String messageId, String answerType, byte[] answer) {
+        if (find(partnerId, messageId).isPresent()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO seen_message (partner_id, message_id, received_at, "
+                     + "answer_type, answer) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, partnerId);
+            ps.setString(2, messageId);
+            ps.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+            ps.setString(4, answerType);
+            ps.setBytes(5, answer);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) { // 23: remembered meanwhile
+                throw new StoreException("cannot remember inbound message " + messageId, e);
+            }
+        }
+    }
+
+    /**
      * A remembered message and the answer it got; {@code answer} is null for a message remembered before answers
      * were kept, or when the process stopped between its effect and its answer.
      */
