@@ -14,6 +14,7 @@ import ca.passage.crypto.InboundGuard;
 import ca.passage.inbound.InboundSteps;
 import ca.passage.partner.PartnerSuspensions;
 import ca.passage.inbound.SeenMessageStore;
+import ca.passage.inbound.UnidentifiedRefusals;
 import ca.passage.api.RestHttpEngine;
 import ca.passage.api.SwaggerUi;
 import ca.passage.broker.EmbeddedBroker;
@@ -88,6 +89,8 @@ public final class Gateway implements AutoCloseable {
     public static final int MAX_NOTICE_BYTES = 512 * 1024;
     /** The largest AS4 payload accepted once decompressed (a partner-format notice is far smaller). */
     static final long MAX_AS4_PAYLOAD_BYTES = 8L * 1024 * 1024;
+    /** Refusals no partner can be held to are counted per this window (routes/inbound.camel.yaml's timer too). */
+    static final Duration UNIDENTIFIED_REFUSALS_WINDOW = Duration.ofMinutes(1);
 
     private final GatewaySettings settings;
     private final Clock clock = Clock.systemUTC();
@@ -171,7 +174,8 @@ public final class Gateway implements AutoCloseable {
         bindIntake(parser);
         As4PartnerChannel as4 = new As4PartnerChannel(security.keyring(), id -> security.trust().of(id).trust(),
                 As4PartnerChannel.anchorsIn(settings.keysDir()), new As4Codec(clock, MAX_AS4_PAYLOAD_BYTES),
-                new As4HttpClient(access.transport()::clientFor, settings.deliveryTimeout()), false);
+                new As4HttpClient(access.transport()::clientFor, settings.deliveryTimeout(),
+                        crypto.policy().maxMessageBytes()), false);
         bindOutbound(parser, security, responseStore, responses, as4);
         bindInbound(parser, security, suspensions, as4);
         bindOperations(suspensions, responses);
@@ -271,7 +275,8 @@ public final class Gateway implements AutoCloseable {
     /** Outbound (routes/outbound.camel.yaml, acknowledgements.camel.yaml): notices and responses to partners. */
     private void bindOutbound(NoticeParser parser, Security security, DomesticResponseStore responseStore,
                               DomesticResponses responses, As4PartnerChannel as4) {
-        PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout());
+        PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout(),
+                crypto.policy().maxMessageBytes());
         main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
         main.bind("domesticResponses", responses);
         main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
@@ -286,8 +291,11 @@ public final class Gateway implements AutoCloseable {
         SeenMessageStore seen = new SeenMessageStore(database.dataSource(), crypto.policy().replayWindow(), clock);
         main.bind("replayMemory", seen);
         InboundGuard guard = new InboundGuard(security.opener(), new FreshnessCheck(crypto.policy(), clock), seen);
+        UnidentifiedRefusals unidentified = new UnidentifiedRefusals(ledger, clock, UNIDENTIFIED_REFUSALS_WINDOW);
+        main.bind("unidentifiedRefusals", unidentified);
         InboundSteps inbound = new InboundSteps(partners, suspensions::isSuspended, security.trust(), guard,
-                security.sealer(), translators, parser, store, ledger, archive, crypto.policy().maxMessageBytes(), clock);
+                security.sealer(), translators, parser, store, ledger, archive, seen, unidentified,
+                crypto.policy().maxMessageBytes(), clock);
         main.bind("inboundSteps", inbound);
         main.bind("inboundLifecycle", new InboundLifecycle(inbound, store, ledger, archive, settings.domesticFolder(), clock));
         main.bind("as4Endpoint", new As4Endpoint(partners, as4, inbound, seen, archive, ledger, clock));

@@ -17,13 +17,25 @@ public final class As4HttpClient {
         HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
         this.clients = endpoint -> client;
         this.requestTimeout = requestTimeout;
+        this.maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
     }
 
     /** The client for each endpoint comes from the caller: the gateway's mutual-TLS transport to its partners. */
     public As4HttpClient(java.util.function.Function<URI, HttpClient> clients, Duration requestTimeout) {
+        this(clients, requestTimeout, DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    /** @param maxAnswerBytes the largest signal read from a partner (the gateway passes its message size limit) */
+    public As4HttpClient(java.util.function.Function<URI, HttpClient> clients, Duration requestTimeout,
+                         long maxAnswerBytes) {
         this.clients = clients;
         this.requestTimeout = requestTimeout;
+        this.maxAnswerBytes = maxAnswerBytes;
     }
+
+    /** For callers without a policy (the partner simulator, tests): the default policy's message size limit. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 5L * 1024 * 1024;
+    private final long maxAnswerBytes;
 
     /**
      * @throws IOException when the partner cannot be reached or answers neither 2xx nor an ebMS error
@@ -35,14 +47,16 @@ public final class As4HttpClient {
                 .header("MIME-Version", "1.0")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(packet.body()))
                 .build();
-        HttpResponse<byte[]> response = clients.apply(endpoint).send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<java.io.InputStream> response = clients.apply(endpoint).send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body = ca.passage.channel.BoundedBody.read(response, maxAnswerBytes);
         String type = response.headers().firstValue("Content-Type").orElse("");
         boolean soap = type.startsWith("application/soap+xml") || type.startsWith("multipart/related");
-        if (response.body().length > 0 && soap && (response.statusCode() / 100 == 2 || response.statusCode() / 100 == 5
+        if (body.length > 0 && soap && (response.statusCode() / 100 == 2 || response.statusCode() / 100 == 5
                 || response.statusCode() / 100 == 4)) {
-            return new As4Packet(type, response.body());
+            return new As4Packet(type, body);
         }
         throw new IOException("partner answered HTTP " + response.statusCode()
-                + (response.body().length == 0 ? " without a signal" : " with " + type));
+                + (body.length == 0 ? " without a signal" : " with " + type));
     }
 }

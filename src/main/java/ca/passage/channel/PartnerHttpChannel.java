@@ -16,10 +16,13 @@ public final class PartnerHttpChannel {
 
     private final PartnerTransport transport;
     private final Duration requestTimeout;
+    private final long maxAnswerBytes;
 
-    public PartnerHttpChannel(PartnerTransport transport, Duration requestTimeout) {
+    /** @param maxAnswerBytes the largest answer read from a partner (the policy's message size limit) */
+    public PartnerHttpChannel(PartnerTransport transport, Duration requestTimeout, long maxAnswerBytes) {
         this.transport = transport;
         this.requestTimeout = requestTimeout;
+        this.maxAnswerBytes = maxAnswerBytes;
     }
 
     public byte[] post(URI endpoint, byte[] message) {
@@ -29,12 +32,15 @@ public final class PartnerHttpChannel {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message))
                 .build();
         try {
-            HttpResponse<byte[]> response = transport.clientFor(endpoint).send(request,
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<java.io.InputStream> response = transport.clientFor(endpoint).send(request,
+                    HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() / 100 != 2) {
+                response.body().close();
                 throw new DeliveryException("partner answered HTTP " + response.statusCode());
             }
-            return response.body();
+            return BoundedBody.read(response, maxAnswerBytes);
+        } catch (BoundedBody.AnswerTooLargeException e) {
+            throw new DeliveryException(e.getMessage());
         } catch (IOException e) {
             throw new DeliveryException("partner unreachable at " + endpoint + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));

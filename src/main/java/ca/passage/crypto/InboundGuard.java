@@ -19,6 +19,20 @@ public final class InboundGuard {
     }
 
     public OpenedMessage accept(byte[] raw, PartnerTrust sender, CryptoProfile expectedProfile) {
+        OpenedMessage m = verify(raw, sender, expectedProfile);
+        String messageId = m.headerField("MessageId");
+        if (!seen.firstSeen(sender.partnerId(), messageId, freshness.check(m.headerField("Timestamp")))) {
+            throw new SecurityRefusal(RefusalCode.REPLAY, "message " + messageId + " from " + sender.partnerId()
+                    + " was already accepted");
+        }
+        return m;
+    }
+
+    /**
+     * Every check of {@link #accept} but the replay memory: for a caller that remembers the message in the
+     * transaction of its effect (the gateway's inbound steps), so that a failed first attempt can be retried.
+     */
+    public OpenedMessage verify(byte[] raw, PartnerTrust sender, CryptoProfile expectedProfile) {
         OpenedMessage m = opener.open(raw, sender, expectedProfile);
         String from = m.headerField("From");
         if (!sender.partnerId().equals(from)) {
@@ -29,11 +43,7 @@ public final class InboundGuard {
         if (messageId == null || messageId.isEmpty()) {
             throw new SecurityRefusal(RefusalCode.MALFORMED, "signed header has no MessageId");
         }
-        var ts = freshness.check(m.headerField("Timestamp"));
-        if (!seen.firstSeen(sender.partnerId(), messageId, ts)) {
-            throw new SecurityRefusal(RefusalCode.REPLAY, "message " + messageId + " from " + sender.partnerId()
-                    + " was already accepted");
-        }
+        freshness.check(m.headerField("Timestamp"));
         return m;
     }
 }

@@ -128,6 +128,12 @@ public final class MessageOpener {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_WRAPPING,
                     "env:Message must contain exactly env:Header, env:Payload and ds:Signature, in that order");
         }
+        for (Element signed : List.of(children.get(0), children.get(1))) {
+            if (signed.getAttributeNS(null, EnvelopeDom.ID).isBlank()) {
+                throw new SecurityRefusal(RefusalCode.ID_MISSING, "env:" + signed.getLocalName()
+                        + " has no Id attribute for the signature to reference");
+            }
+        }
         Set<String> ids = new java.util.HashSet<>();
         collectIds(root, ids, false);
         return new Parts(children.get(0), children.get(1), sig);
@@ -139,45 +145,60 @@ public final class MessageOpener {
 
     /**
      * Collects the values of every Id-like attribute (Id, ID, id, in any namespace) below {@code e}; a value seen
-     * twice is a wrapping attempt (or, when sealing, a broken envelope).
+     * twice is a wrapping attempt (or, when sealing, a broken envelope). Iterative, like every walk of a partner's
+     * tree here: no nesting depth can overflow the stack.
      */
     static void collectIds(Element e, Set<String> seen, boolean sealing) {
-        NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Attr a = (Attr) attrs.item(i);
-            String ln = a.getLocalName() == null ? a.getName() : a.getLocalName();
-            if (ln.equalsIgnoreCase("id") && !seen.add(a.getValue())) {
-                if (sealing) {
-                    throw new IllegalArgumentException("envelope has a duplicate Id value");
+        for (Element el : elements(e)) {
+            NamedNodeMap attrs = el.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                Attr a = (Attr) attrs.item(i);
+                String ln = a.getLocalName() == null ? a.getName() : a.getLocalName();
+                if (ln.equalsIgnoreCase("id") && !seen.add(a.getValue())) {
+                    if (sealing) {
+                        throw new IllegalArgumentException("envelope has a duplicate Id value");
+                    }
+                    throw new SecurityRefusal(RefusalCode.SIGNATURE_WRAPPING, "duplicate Id value in the message");
                 }
-                throw new SecurityRefusal(RefusalCode.SIGNATURE_WRAPPING, "duplicate Id value in the message");
             }
         }
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                collectIds(c, seen, sealing);
+    }
+
+    /** {@code root} and every element below it, in document order, walked without recursion. */
+    static List<Element> elements(Element root) {
+        List<Element> out = new ArrayList<>();
+        Node n = root;
+        while (n != null) {
+            if (n instanceof Element el) {
+                out.add(el);
             }
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                continue;
+            }
+            while (n != root && n.getNextSibling() == null) {
+                n = n.getParentNode();
+            }
+            n = n == root ? null : n.getNextSibling();
         }
+        return out;
     }
 
     // ------------------------------------------------------------------------------------------ algorithms
 
     /** Any refused algorithm in a signature or encryption method anywhere (OAEP's inner digest excepted). */
-    private void scanRefusedAlgorithms(Element e) {
-        String ns = e.getNamespaceURI();
-        if (e.hasAttributeNS(null, "Algorithm") && (Algorithms.DSIG_NS.equals(ns) || Algorithms.XENC_NS.equals(ns)
-                || Algorithms.XENC11_NS.equals(ns) || "http://www.w3.org/2009/xmldsig11#".equals(ns)
-                || "http://www.w3.org/2021/04/xmldsig-more#".equals(ns))) {
-            String alg = e.getAttributeNS(null, "Algorithm");
-            boolean oaepDigest = "DigestMethod".equals(e.getLocalName()) && e.getParentNode() instanceof Element p
-                    && "EncryptionMethod".equals(p.getLocalName()) && Algorithms.XENC_NS.equals(p.getNamespaceURI());
-            if (!oaepDigest && policy.refusedAlgorithms().contains(alg)) {
-                throw new SecurityRefusal(RefusalCode.ALGORITHM_REFUSED, e.getLocalName() + " uses refused algorithm " + alg);
-            }
-        }
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element c) {
-                scanRefusedAlgorithms(c);
+    private void scanRefusedAlgorithms(Element root) {
+        for (Element e : elements(root)) {
+            String ns = e.getNamespaceURI();
+            if (e.hasAttributeNS(null, "Algorithm") && (Algorithms.DSIG_NS.equals(ns) || Algorithms.XENC_NS.equals(ns)
+                    || Algorithms.XENC11_NS.equals(ns) || "http://www.w3.org/2009/xmldsig11#".equals(ns)
+                    || "http://www.w3.org/2021/04/xmldsig-more#".equals(ns))) {
+                String alg = e.getAttributeNS(null, "Algorithm");
+                boolean oaepDigest = "DigestMethod".equals(e.getLocalName()) && e.getParentNode() instanceof Element p
+                        && "EncryptionMethod".equals(p.getLocalName()) && Algorithms.XENC_NS.equals(p.getNamespaceURI());
+                if (!oaepDigest && policy.refusedAlgorithms().contains(alg)) {
+                    throw new SecurityRefusal(RefusalCode.ALGORITHM_REFUSED, e.getLocalName() + " uses refused algorithm " + alg);
+                }
             }
         }
     }

@@ -23,5 +23,27 @@ public enum RefusalCode {
     /** An update or lifecycle request refers to a message this partner never sent us (or not a notice). */
     UNKNOWN_REFERENCE,
     /** An update refers to a notice already superseded or withdrawn. */
-    REFERENCE_CLOSED
+    REFERENCE_CLOSED,
+    /** The envelope's Header or Payload has no Id attribute, so the signature cannot reference it. */
+    ID_MISSING,
+    /** A header field is longer than the contract allows (ids 128 characters, names 64). */
+    HEADER_FIELD_TOO_LONG,
+    /** The header's To is not this gateway. */
+    UNKNOWN_RECIPIENT,
+    /** The header's Service is not one this gateway serves. */
+    UNKNOWN_SERVICE,
+    /** The header's PayloadFormat is not the one the partner's profile (or the message's action) calls for. */
+    PAYLOAD_FORMAT_MISMATCH,
+    /** The header's HandlingCode is not one of H0 to H3. */
+    HANDLING_CODE_INVALID,
+    /** The header's HandlingCode differs from the handling code inside the payload. */
+    HANDLING_CODE_MISMATCH,
+    /** A receipt whose Status is not RECEIVED: the partner did not take the message. */
+    RECEIPT_NOT_SUCCESS,
+    /**
+     * What an unidentified sender is told, whatever the reason (unknown, suspended or disabled partner, a signing
+     * certificate expired, not yet valid, revoked or of unknown status): the reason itself goes to the audit only, so
+     * the answer never says whether a partner exists or what state it is in.
+     */
+    SENDER_NOT_ACCEPTED
 }

@@ -12,6 +12,8 @@ import org.w3c.dom.Element;
 public record Receipt(EnvelopeHeader header, String receivedDigest, String status) {
 
     public static final String FORMAT = "receipt/1";
+    /** The one Status of a receipt that acknowledges the message. */
+    public static final String RECEIVED = "RECEIVED";
 
     /** The receipt element that goes inside the receipt envelope's Payload. */
     public static byte[] payload(String receivedDigest, String status) {

@@ -14,6 +14,7 @@ import ca.passage.store.ExchangeKind;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
+import ca.passage.store.InboundMark;
 import ca.passage.store.MessageArchive;
 import ca.passage.store.NoticeLifecycle;
 import ca.passage.xml.SecureXml;
@@ -88,20 +89,24 @@ public final class InboundLifecycle {
                 request.reason().name());
         AuditEvent event = AuditEvent.exchange(now, "partner:" + partner.id(), action, noticeId, exchangeId,
                 header.messageId(), partner.id()).withDigest(m.digest()).withOutcome(state.name(), request.reason().name());
+        // the receipt is made first so the replay memory keeps it, in the transaction of the request's effect
+        byte[] receipt = steps.signedReceipt(partner, header, m.digest());
+        InboundMark mark = new InboundMark(partner.id(), header.messageId(), now, "application/xml", receipt);
         // a later request moves the notice on (withdrawn, then to be deleted); a repeated one leaves it as it is
         boolean moved = store.recordLifecycle(noticeId, state, request.reason().name(),
-                EnumSet.complementOf(EnumSet.of(state)), List.of(exchange), List.of(), List.of(event));
+                EnumSet.complementOf(EnumSet.of(state)), List.of(exchange), List.of(), List.of(event), mark);
         if (!moved) {
-            store.recordLifecycle(noticeId, null, null, java.util.Set.of(), List.of(exchange), List.of(), List.of(event));
+            store.recordLifecycle(noticeId, null, null, java.util.Set.of(), List.of(exchange), List.of(), List.of(event),
+                    mark);
         }
         if (request.kind() == LifecycleRequest.Kind.DELETION_REQUEST) {
-            deleteDomesticCopy(partner, noticeId, exchangeId, header.messageId());
+            deleteDomesticCopy(partner, received, exchangeId, header.messageId());
         }
         LOG.info("partner {}: {} for inbound notice {}", partner.id(), request.kind(), noticeId);
-        byte[] receipt = steps.signedReceipt(partner, header, m.digest());
         archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), exchangeId, receipt);
+        // named from the exchange id Passage generated, never from the partner's notice id
         return new InboundAnswer(200, "application/xml", receipt, domesticNotice(request, noticeId, partner.id(), now),
-                noticeId + "." + request.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xml");
+                exchangeId + "." + request.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ".xml");
     }
 
     /**
@@ -122,14 +127,16 @@ public final class InboundLifecycle {
 
     /** The inbound exchange that carried a notice (or an update) from this partner; refused UNKNOWN_REFERENCE otherwise. */
     private static ExchangeRecord noticeMessage(ExchangeStore store, String partnerId, String messageId) {
-        Optional<ExchangeRecord> found = store.findByMessageId(messageId)
-                .filter(e -> e.partnerId().equals(partnerId) && e.direction() == Direction.IN && e.kind().carriesNotice());
+        Optional<ExchangeRecord> found = store.findByMessageId(partnerId, messageId)
+                .filter(e -> e.direction() == Direction.IN && e.kind().carriesNotice());
         return found.orElseThrow(() -> new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT,
                 RefusalCode.UNKNOWN_REFERENCE.name(), "no notice message " + messageId + " was received from " + partnerId));
     }
 
-    private void deleteDomesticCopy(PartnerProfile partner, String noticeId, String exchangeId, String messageId) {
-        Path copy = domesticFolder.resolve(noticeId + ".xml");
+    /** The domestic copy of the notice {@code carrier} brought: the file named after that message's exchange id. */
+    private void deleteDomesticCopy(PartnerProfile partner, ExchangeRecord carrier, String exchangeId, String messageId) {
+        String noticeId = carrier.noticeId();
+        Path copy = domesticFolder.resolve(carrier.exchangeId() + ".xml");
         try {
             if (Files.deleteIfExists(copy)) {
                 ledger.append(AuditEvent.exchange(clock.instant(), "system", AuditAction.DOMESTIC_COPY_DELETED, noticeId,

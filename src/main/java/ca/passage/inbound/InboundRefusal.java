@@ -18,7 +18,8 @@ public class InboundRefusal extends RuntimeException {
         return error;
     }
 
-    String auditCode() {
+    /** The code audited and named in the answer: a {@code RefusalCode} name or an inbound-only code. */
+    public String auditCode() {
         return auditCode;
     }
 }

@@ -13,6 +13,7 @@ import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.ErrorSignal;
+import ca.passage.envelope.LifecycleRequest;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
@@ -21,10 +22,12 @@ import ca.passage.store.Direction;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
+import ca.passage.store.InboundMark;
 import ca.passage.store.MessageArchive;
 import ca.passage.store.NoticeRecord;
 import ca.passage.store.Transition;
 import ca.passage.notice.CaseNotice;
+import ca.passage.notice.HandlingCode;
 import ca.passage.notice.NoticeParser;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.partner.PartnerRegistry;
@@ -56,6 +59,8 @@ import java.util.function.Predicate;
 public final class InboundSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundSteps.class);
+    private static final String UNKNOWN_PARTNER = "UNKNOWN_PARTNER";
+    private static final String PARTNER_SUSPENDED = "PARTNER_SUSPENDED";
     private static final EnumSet<ExchangeState> AWAITING_RECEIPT =
             EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT, ExchangeState.ACK_OVERDUE);
 
@@ -69,13 +74,16 @@ public final class InboundSteps {
     private final ExchangeStore store;
     private final AuditLedger ledger;
     private final MessageArchive archive;
+    private final SeenMessageStore replayMemory;
+    private final UnidentifiedRefusals unidentified;
     private final long maxBytes;
     private final Clock clock;
     private final XmlSchemaValidator canadianSchema = XmlSchemaValidator.fromClasspath(NoticeParser.SCHEMA);
 
     public InboundSteps(PartnerRegistry partners, Predicate<String> suspended, TrustStore trust, InboundGuard guard,
                         MessageSealer sealer, TranslatorRegistry translators, NoticeParser notices,
-                        ExchangeStore store, AuditLedger ledger, MessageArchive archive, long maxBytes, Clock clock) {
+                        ExchangeStore store, AuditLedger ledger, MessageArchive archive, SeenMessageStore replayMemory,
+                        UnidentifiedRefusals unidentified, long maxBytes, Clock clock) {
         this.partners = partners;
         this.suspended = suspended;
         this.trust = trust;
@@ -86,6 +94,8 @@ public final class InboundSteps {
         this.store = store;
         this.ledger = ledger;
         this.archive = archive;
+        this.replayMemory = replayMemory;
+        this.unidentified = unidentified;
         this.maxBytes = maxBytes;
         this.clock = clock;
     }
@@ -116,11 +126,109 @@ public final class InboundSteps {
         return m;
     }
 
-    /** Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay. */
+    /**
+     * Step 2: decrypted, verified against the partner's pinned certificate, fresh and not a replay; then its signed
+     * header checked against the contract, whatever its action: bounded field lengths, addressed to us, a service we
+     * serve, the payload format its action and the partner's profile call for, a handling code H0 to H3.
+     */
     public InboundMessage open(InboundMessage m) {
         TrustStore.PartnerSecurity security = trust.of(m.partner().id());
-        OpenedMessage opened = guard.accept(m.raw(), security.trust(), security.profile());
-        return m.opened(opened.document(), Envelope.readHeader(opened.document()));
+        OpenedMessage opened = guard.verify(m.raw(), security.trust(), security.profile());
+        InboundMessage o = m.opened(opened.document(), Envelope.readHeader(opened.document()));
+        checkHeader(o.header(), o.action(), o.partner());
+        Optional<SeenMessageStore.Remembered> seen = replayMemory.find(o.partner().id(), o.header().messageId());
+        if (seen.isEmpty()) {
+            return o;
+        }
+        if (!seen.get().hasAnswer()) {
+            throw new SecurityRefusal(RefusalCode.REPLAY, "message " + o.header().messageId() + " from "
+                    + o.partner().id() + " was already accepted");
+        }
+        return o.duplicateOf(new InboundAnswer(200, seen.get().answerType(), seen.get().answer(), null, null));
+    }
+
+    /**
+     * A duplicate of a message already accepted (the partner retrying, or the same bytes again within the replay
+     * window): answered with the answer it got then, the original signed receipt (AS4 reception awareness), audited,
+     * and not processed again.
+     */
+    public InboundAnswer answerDuplicate(InboundMessage m) {
+        ledger.append(AuditEvent.of(clock.instant(), "partner:" + m.partner().id(), AuditAction.INBOUND_DUPLICATE)
+                .withPartner(m.partner().id()).withDigest(m.digest()).withOutcome("DUPLICATE", null));
+        return m.original();
+    }
+
+    /**
+     * After the action: the message is remembered with its answer, for a kind whose action did not do it in its own
+     * transaction (see {@link SeenMessageStore#rememberIfAbsent}); the answer passes through unchanged.
+     */
+    public InboundAnswer remember(InboundMessage m, InboundAnswer answer) {
+        replayMemory.rememberIfAbsent(m.partner().id(), m.header().messageId(), answer.contentType(), answer.body());
+        return answer;
+    }
+
+    /** The replay-memory row of an accepted message, written with its effect; {@code answer} null: not made yet. */
+    private InboundMark mark(PartnerProfile partner, String messageId, InboundAnswer answer) {
+        return new InboundMark(partner.id(), messageId, clock.instant(), answer == null ? null : answer.contentType(),
+                answer == null ? null : answer.body());
+    }
+
+    /** Header field limits: the store's column sizes, so an over-long field is a refusal, never a database error. */
+    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_NAME_LENGTH = 64;
+
+    private void checkHeader(EnvelopeHeader h, InboundAction action, PartnerProfile partner) {
+        checkIds(h.messageId(), h.conversationId());
+        boundedLength("RefToMessageId", h.refToMessageId(), MAX_ID_LENGTH);
+        boundedLength("From", h.from(), MAX_NAME_LENGTH);
+        boundedLength("To", h.to(), MAX_NAME_LENGTH);
+        boundedLength("Service", h.service(), MAX_ID_LENGTH);
+        boundedLength("Action", h.action(), MAX_NAME_LENGTH);
+        boundedLength("PayloadFormat", h.payloadFormat(), MAX_NAME_LENGTH);
+        if (!EnvelopeHeader.GATEWAY_ID.equals(h.to())) {
+            throw refusal(RefusalCode.UNKNOWN_RECIPIENT, "the message is addressed to another party than "
+                    + EnvelopeHeader.GATEWAY_ID);
+        }
+        if (!EnvelopeHeader.SERVICE_NOTICE.equals(h.service())) {
+            throw refusal(RefusalCode.UNKNOWN_SERVICE, "the service is not one Passage serves");
+        }
+        String format = switch (action) {
+            case RECEIPT -> Receipt.FORMAT;
+            case RESPONSE -> BusinessResponse.FORMAT;
+            case LIFECYCLE_REQUEST -> LifecycleRequest.FORMAT;
+            case NOTICE, UPDATE -> translators.forFormat(partner.format()).payloadFormat();
+        };
+        if (!format.equals(h.payloadFormat())) {
+            throw refusal(RefusalCode.PAYLOAD_FORMAT_MISMATCH, "a " + action + " from " + partner.id()
+                    + " must be in payload format " + format);
+        }
+        handlingCode(h.handlingCode());
+    }
+
+    /** A partner's message and conversation ids, whatever envelope carried them: present and within the limit. */
+    public static void checkIds(String messageId, String conversationId) {
+        boundedLength("MessageId", messageId, MAX_ID_LENGTH);
+        boundedLength("ConversationId", conversationId, MAX_ID_LENGTH);
+    }
+
+    private static void boundedLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw refusal(RefusalCode.HEADER_FIELD_TOO_LONG, "header " + field + " is " + value.length()
+                    + " characters; the limit is " + max);
+        }
+    }
+
+    private static HandlingCode handlingCode(String code) {
+        try {
+            return HandlingCode.valueOf(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw refusal(RefusalCode.HANDLING_CODE_INVALID, "the handling code must be one of H0, H1, H2, H3");
+        }
+    }
+
+    /** A refusal with its own code, answered with the ebMS error the code maps to. */
+    static InboundRefusal refusal(RefusalCode code, String message) {
+        return new InboundRefusal(ebmsFor(code), code.name(), message);
     }
 
     /** Step 3: only authenticated messages are archived; a refused one is kept as its digest in the audit event. */
@@ -143,9 +251,9 @@ public final class InboundSteps {
 
     private PartnerProfile knownPartner(String id) {
         PartnerProfile partner = partners.find(id).orElseThrow(() -> new InboundRefusal(
-                EbmsErrorCode.FAILED_AUTHENTICATION, "UNKNOWN_PARTNER", "sender " + id + " is not a known partner"));
+                EbmsErrorCode.FAILED_AUTHENTICATION, UNKNOWN_PARTNER, "sender " + id + " is not a known partner"));
         if (!partner.enabled() || suspended.test(partner.id())) {
-            throw new InboundRefusal(EbmsErrorCode.POLICY_NONCOMPLIANCE, "PARTNER_SUSPENDED",
+            throw new InboundRefusal(EbmsErrorCode.POLICY_NONCOMPLIANCE, PARTNER_SUSPENDED,
                     "partner " + id + " is suspended or disabled");
         }
         return partner;
@@ -156,13 +264,17 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         String digest = m.digest();
         Receipt receipt = Receipt.read(m.document());
-        Optional<ExchangeRecord> found = store.findByMessageId(receipt.header().refToMessageId())
-                .filter(e -> e.partnerId().equals(partner.id()));
+        if (!Receipt.RECEIVED.equals(receipt.status())) {
+            throw refusal(RefusalCode.RECEIPT_NOT_SUCCESS, "a receipt's Status must be " + Receipt.RECEIVED);
+        }
+        Optional<ExchangeRecord> found = store.findByMessageId(partner.id(), receipt.header().refToMessageId());
+        InboundAnswer answer = InboundAnswer.xml(200, new byte[0]);
+        InboundMark mark = mark(partner, m.header().messageId(), answer);
         if (found.isEmpty() || !AWAITING_RECEIPT.contains(found.get().state())) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RECEIPT_IGNORED)
+            store.recordInbound(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RECEIPT_IGNORED)
                     .withPartner(partner.id()).withDigest(digest)
-                    .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"));
-            return InboundAnswer.xml(200, new byte[0]);
+                    .withOutcome("IGNORED", found.isEmpty() ? "UNKNOWN_MESSAGE" : "ALREADY_CLOSED"), mark);
+            return answer;
         }
         ExchangeRecord e = found.get();
         if (e.sentDigest() == null || !e.sentDigest().equalsIgnoreCase(receipt.receivedDigest())) {
@@ -172,8 +284,8 @@ public final class InboundSteps {
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
                 AuditEvent.exchange(null, "partner:" + partner.id(), AuditAction.RECEIPT_ACCEPTED, e.noticeId(), e.exchangeId(),
                         e.messageId(), e.partnerId()).withDigest(digest).withOutcome("OK", null))
-                .withReceiptDigest(digest));
-        return InboundAnswer.xml(200, new byte[0]);
+                .withReceiptDigest(digest), mark);
+        return answer;
     }
 
     /** The partner accepted or rejected one of our notices. */
@@ -183,11 +295,13 @@ public final class InboundSteps {
         String digest = m.digest();
         BusinessResponse response = BusinessResponse.read(m.document());
         Optional<ExchangeRecord> found = Optional.ofNullable(header.refToMessageId())
-                .flatMap(store::findByMessageId).filter(e -> e.partnerId().equals(partner.id()));
+                .flatMap(ref -> store.findByMessageId(partner.id(), ref));
+        InboundAnswer answer = InboundAnswer.xml(200, new byte[0]);
+        InboundMark mark = mark(partner, header.messageId(), answer);
         if (found.isEmpty()) {
-            ledger.append(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RESPONSE_IGNORED)
-                    .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"));
-            return InboundAnswer.xml(200, new byte[0]);
+            store.recordInbound(AuditEvent.of(clock.instant(), "partner:" + partner.id(), AuditAction.RESPONSE_IGNORED)
+                    .withPartner(partner.id()).withDigest(digest).withOutcome("IGNORED", "UNKNOWN_MESSAGE"), mark);
+            return answer;
         }
         ExchangeRecord e = found.get();
         AuditEvent audit = AuditEvent.exchange(null, "partner:" + partner.id(),
@@ -197,11 +311,11 @@ public final class InboundSteps {
             EnumSet<ExchangeState> from = EnumSet.of(ExchangeState.SENT, ExchangeState.ACK_OVERDUE, ExchangeState.ACKNOWLEDGED);
             store.transition(Transition.of(e.exchangeId(), from, ExchangeState.REJECTED, audit)
                     .withError("partner rejected: " + (response.errorCode() == null ? "" : response.errorCode() + " ")
-                            + (response.description() == null ? "" : response.description())));
+                            + (response.description() == null ? "" : response.description())), mark);
         } else {
-            ledger.append(audit.withTime(clock.instant()));
+            store.recordInbound(audit, mark);
         }
-        return InboundAnswer.xml(200, new byte[0]);
+        return answer;
     }
 
     /** A partner's notice for Canada: translated, stored, handed to the domestic side, receipted. */
@@ -209,11 +323,11 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         EnvelopeHeader header = m.header();
         String digest = m.digest();
-        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
-                Envelope.payloadContent(m.document()), digest);
         byte[] receipt = signedReceipt(partner, header, digest);
+        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
+                Envelope.payloadContent(m.document()), digest, null, InboundAnswer.xml(200, receipt));
         archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), stored.exchangeId(), receipt);
-        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.noticeId() + ".xml");
+        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.domesticName());
     }
 
     /**
@@ -227,44 +341,56 @@ public final class InboundSteps {
             throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.UNKNOWN_REFERENCE.name(),
                     "an Update must name the message it supersedes in RefToMessageId");
         }
-        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
-                Envelope.payloadContent(m.document()), m.digest(), header.refToMessageId());
         byte[] receipt = signedReceipt(partner, header, m.digest());
+        StoredNotice stored = storeNotice(partner, header.messageId(), header.conversationId(), header.handlingCode(),
+                Envelope.payloadContent(m.document()), m.digest(), header.refToMessageId(), InboundAnswer.xml(200, receipt));
         archive.store(MessageArchive.Direction.SENT, partner.id(), header.messageId(), stored.exchangeId(), receipt);
-        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.noticeId() + ".xml");
+        return new InboundAnswer(200, "application/xml", receipt, stored.canonical(), stored.domesticName());
     }
 
     /** An accepted inbound notice: its id, its exchange, and the Canadian-format document for the domestic side. */
     public record StoredNotice(String noticeId, String exchangeId, byte[] canonical) {
+
+        /**
+         * The file name under the domestic folder: the exchange id Passage generated, never the partner's notice id
+         * (which may hold {@code /} or {@code ..}); the document inside names the notice.
+         */
+        public String domesticName() {
+            return exchangeId + ".xml";
+        }
     }
 
     /**
      * A partner's authenticated notice payload, whatever envelope carried it (ours or AS4): translated to the
      * Canadian model, checked against the Canadian schema, stored with its inbound exchange and audit event.
      *
-     * @throws InboundRefusal when the payload is not a valid message in the partner's format
+     * @param handlingCode the handling code the envelope declares (null: none, the payload's applies); it must be
+     *                     the payload's own
+     * @param refToMessageId for an updated notice, the message that carried the version it supersedes (null for a
+     *                       first version). A notice whose own {@code supersedes} names an earlier notice of the same
+     *                       partner supersedes it too (every partner format carries that field); the earlier notice is
+     *                       marked SUPERSEDED in the same transaction
+     * @param answer       the answer the partner gets (kept for duplicates); null when it is made afterwards
+     * @throws InboundRefusal when the payload is not a valid message in the partner's format; UNKNOWN_REFERENCE when
+     *                        {@code refToMessageId} is no notice this partner sent, REFERENCE_CLOSED when that notice
+     *                        is already superseded or withdrawn
      */
     public StoredNotice storeNotice(PartnerProfile partner, String messageId, String conversationId,
-                                    String handlingCode, Element payload, String digest) {
-        return storeNotice(partner, messageId, conversationId, handlingCode, payload, digest, null);
-    }
-
-    /**
-     * The same for an updated notice: {@code refToMessageId} (null for a first version) is the message that carried
-     * the version it supersedes. A notice whose own {@code supersedes} names an earlier notice of the same partner
-     * supersedes it too (every partner format carries that field). The earlier notice is marked SUPERSEDED in the
-     * same transaction.
-     *
-     * @throws InboundRefusal UNKNOWN_REFERENCE when {@code refToMessageId} is no notice this partner sent,
-     *                        REFERENCE_CLOSED when that notice is already superseded or withdrawn
-     */
-    public StoredNotice storeNotice(PartnerProfile partner, String messageId, String conversationId,
-                                    String handlingCode, Element payload, String digest, String refToMessageId) {
+                                    String handlingCode, Element payload, String digest, String refToMessageId,
+                                    InboundAnswer answer) {
         CaseNotice notice;
         try {
             notice = translators.forFormat(partner.format()).fromPartner(payload, partner);
         } catch (TranslationException e) {
             throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
+        }
+        HandlingCode payloadCode = notice.handling() == null ? null : notice.handling().code();
+        if (handlingCode == null && payloadCode != null) {
+            handlingCode = payloadCode.name();
+        }
+        if (payloadCode != handlingCode(handlingCode)) {
+            throw refusal(RefusalCode.HANDLING_CODE_MISMATCH, "the header's handling code " + handlingCode
+                    + " is not the payload's " + payloadCode);
         }
         byte[] canonical = notices.toXml(notice);
         List<Violation> violations = canadianSchema.validate(canonical);
@@ -293,12 +419,13 @@ public final class InboundSteps {
                         .withDisclosure(notice.legalBasis().instrument(), handlingCode)
                         .withDigest(digest).withOutcome("RECEIVED_INBOUND", null)));
         if (superseded == null) {
-            store.storeNotice(record, List.of(exchange), events);
+            store.storeNotice(record, List.of(exchange), events, mark(partner, messageId, answer));
         } else {
             exchange = exchange.as(ca.passage.store.ExchangeKind.UPDATE, refToMessageId, null);
             events.add(AuditEvent.exchange(now, "partner:" + partner.id(), AuditAction.INBOUND_NOTICE_SUPERSEDED,
                     superseded, exchangeId, messageId, partner.id()).withOutcome("SUPERSEDED", null));
-            if (!store.storeUpdate(record, superseded, List.of(exchange), List.of(), events)) {
+            if (!store.storeUpdate(record, superseded, List.of(exchange), List.of(), events,
+                    mark(partner, messageId, answer))) {
                 throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.REFERENCE_CLOSED.name(),
                         "notice " + notice.supersedes() + " is already superseded or withdrawn");
             }
@@ -317,14 +444,23 @@ public final class InboundSteps {
                 received.messageId(), EnvelopeHeader.GATEWAY_ID, partner.id(), received.service(),
                 EnvelopeHeader.ACTION_RECEIPT, clock.instant(), received.handlingCode(), Receipt.FORMAT);
         TrustStore.PartnerSecurity security = trust.of(partner.id());
-        return sealer.seal(Envelope.build(h, Receipt.payload(digest, "RECEIVED")), security.trust(), security.profile());
+        return sealer.seal(Envelope.build(h, Receipt.payload(digest, Receipt.RECEIVED)), security.trust(), security.profile());
     }
 
     /**
      * The route's one answer to every refusal: an ebMS-style error signal, audited with the digest of what was
-     * refused (and the sender, when its header names a known partner); nothing is stored or queued for it.
+     * refused and the sender (the TLS-proven partner, else the known partner its header names), or counted when
+     * there is none; nothing is stored or queued for it.
      */
     public InboundAnswer refuse(Exception refusal, byte[] raw) {
+        return refuse(refusal, raw, null);
+    }
+
+    /**
+     * {@code tlsPartner}: the partner the mutual-TLS client certificate proves (null over JMS), to whom a refusal is
+     * attributed; a refusal that no partner can be held to is counted per window ({@link UnidentifiedRefusals}).
+     */
+    public InboundAnswer refuse(Exception refusal, byte[] raw, String tlsPartner) {
         InboundRefusal r;
         if (refusal instanceof InboundRefusal ir) {
             r = ir;
@@ -338,15 +474,32 @@ public final class InboundSteps {
         String sender = claimed == null ? null : claimed.from();
         String messageId = claimed == null ? null : claimed.messageId();
         LOG.warn("inbound message refused: {} ({})", r.auditCode(), r.error().code());
+        if (tlsPartner != null) {
+            sender = tlsPartner;
+        }
         boolean knownSender = sender != null && partners.find(sender).isPresent();
-        ledger.append(AuditEvent.of(clock.instant(), knownSender ? "partner:" + sender : "unknown-sender",
-                        AuditAction.INBOUND_REFUSED)
-                .withPartner(knownSender ? sender : null).withDigest(digest)
-                .withOutcome("REFUSED", r.auditCode()));
+        if (knownSender) {
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + sender, AuditAction.INBOUND_REFUSED)
+                    .withPartner(sender).withDigest(digest).withOutcome("REFUSED", r.auditCode()));
+        } else {
+            unidentified.count(r.auditCode());
+        }
+        if (UNIDENTIFIED_SENDER.contains(r.auditCode())) {
+            return InboundAnswer.xml(403, new ErrorSignal(EbmsErrorCode.FAILED_AUTHENTICATION, messageId,
+                    RefusalCode.SENDER_NOT_ACCEPTED.name() + ": the sender is not accepted").toXml());
+        }
         int status = r.error() == EbmsErrorCode.FAILED_AUTHENTICATION || r.error() == EbmsErrorCode.POLICY_NONCOMPLIANCE
                 ? 403 : 400;
         return InboundAnswer.xml(status, new ErrorSignal(r.error(), messageId, r.auditCode() + ": " + r.getMessage()).toXml());
     }
+
+    /**
+     * Refusals that would tell an unidentified sender whether a partner exists or what state it is in: answered with
+     * one generic {@code SENDER_NOT_ACCEPTED}; the audit keeps which.
+     */
+    static final java.util.Set<String> UNIDENTIFIED_SENDER = java.util.Set.of(UNKNOWN_PARTNER, PARTNER_SUSPENDED,
+            RefusalCode.CERT_EXPIRED.name(), RefusalCode.CERT_NOT_YET_VALID.name(), RefusalCode.CERT_REVOKED.name(),
+            RefusalCode.REVOCATION_UNKNOWN.name());
 
     /** The header a refused message claims, when it can be read at all. */
     private static EnvelopeHeader claimedHeader(byte[] raw) {
@@ -372,7 +525,11 @@ public final class InboundSteps {
                  CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsErrorCode.FAILED_AUTHENTICATION;
             case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsErrorCode.POLICY_NONCOMPLIANCE;
             case UNKNOWN_REFERENCE, REFERENCE_CLOSED -> EbmsErrorCode.VALUE_INCONSISTENT;
-            case MALFORMED, DTD_FORBIDDEN -> EbmsErrorCode.INVALID_HEADER;
+            case MALFORMED, DTD_FORBIDDEN, ID_MISSING, HEADER_FIELD_TOO_LONG -> EbmsErrorCode.INVALID_HEADER;
+            case UNKNOWN_RECIPIENT, UNKNOWN_SERVICE, PAYLOAD_FORMAT_MISMATCH, HANDLING_CODE_INVALID,
+                 HANDLING_CODE_MISMATCH -> EbmsErrorCode.VALUE_NOT_RECOGNIZED;
+            case RECEIPT_NOT_SUCCESS -> EbmsErrorCode.INVALID_RECEIPT;
+            case SENDER_NOT_ACCEPTED -> EbmsErrorCode.FAILED_AUTHENTICATION;
         };
     }
 }

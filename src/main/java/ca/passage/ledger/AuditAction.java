@@ -38,6 +38,10 @@ public enum AuditAction {
     // inbound
     INBOUND_NOTICE_RECEIVED,
     INBOUND_REFUSED,
+    /** A duplicate of a message already accepted, answered with its original answer and not processed again. */
+    INBOUND_DUPLICATE,
+    /** Refusals of messages from no identified sender in one time window: the count, not one row each. */
+    INBOUND_JUNK_COUNTED,
     PARTNER_ACCEPTED,
     PARTNER_REJECTED,
     RESPONSE_IGNORED,

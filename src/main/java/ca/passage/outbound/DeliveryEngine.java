@@ -32,7 +32,7 @@ import java.util.EnumSet;
 
 /**
  * The one way a message leaves for a partner, whatever it carries: seal → archive → post → verify the partner's
- * receipt. The outbound route calls one method per step for notices and domestic responses alike. A failed step
+ * receipt (read with the policy's size limit, archived once verified). The outbound route calls one method per step for notices and domestic responses alike. A failed step
  * is recorded and rethrown: the broker's redelivery with the partner's back-off is the only retry layer, and its
  * dead-letter queue the only "gave up". The partner's channel decides the wire format: our signed envelope over
  * HTTP, or for an {@code as4} partner's notices an eDelivery AS4 UserMessage and its signed receipt.
@@ -123,8 +123,6 @@ public final class DeliveryEngine {
             }
             return;
         }
-        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.subject().messageId(), archiveRef(m),
-                m.answer());
         if (m.as4() != null) {
             acceptAs4Signal(m);
             return;
@@ -141,6 +139,10 @@ public final class DeliveryEngine {
                 || !receipt.receivedDigest().equalsIgnoreCase(m.sealedDigest())) {
             failAttempt(m, "receipt does not match the message sent (RefToMessageId or digest differs)");
         }
+        if (!Receipt.RECEIVED.equals(receipt.status())) {
+            failAttempt(m, "the partner's receipt does not acknowledge the message (RECEIPT_NOT_SUCCESS)");
+        }
+        archiveVerifiedAnswer(m);
         String receiptDigest = Digests.sha256(m.answer());
         if (m.subject() instanceof NoticeExchange n) {
             exchanges.transition(Transition.of(n.exchange().exchangeId(), EnumSet.of(ExchangeState.SENT),
@@ -167,6 +169,7 @@ public final class DeliveryEngine {
             failAttempt(m, "invalid AS4 receipt (" + ex.code().code() + "): " + ex.getMessage());
             return;
         }
+        archiveVerifiedAnswer(m);
         if (signal instanceof As4Signal.Error error) {
             String reason = "ebMS " + error.reportedCode() + " " + error.code().shortDescription() + ": " + error.description();
             if (error.code().retryable()) {
@@ -180,6 +183,15 @@ public final class DeliveryEngine {
         exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
                 OutboundSteps.audit(e, AuditAction.RECEIPT_ACCEPTED, "OK", null).withDigest(receiptDigest))
                 .withReceiptDigest(receiptDigest));
+    }
+
+    /**
+     * Only an answer that verified (signed by the partner's pinned certificate, for this message) goes to the archive,
+     * as on the inbound side; one that did not is kept as its reason in the failed attempt, not as evidence.
+     */
+    private void archiveVerifiedAnswer(OutboundMessage m) {
+        archive.store(MessageArchive.Direction.RECEIVED, m.partner().id(), m.subject().messageId(), archiveRef(m),
+                m.answer());
     }
 
     /**

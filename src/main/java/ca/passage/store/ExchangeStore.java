@@ -35,7 +35,18 @@ public final class ExchangeStore {
 
     /** Stores a notice and its exchanges, with their audit events, in one transaction. */
     public void storeNotice(NoticeRecord n, List<ExchangeRecord> exchanges, List<AuditEvent> events) {
+        storeNotice(n, exchanges, events, null);
+    }
+
+    /**
+     * Stores a partner's notice and its exchanges, with their audit events and the inbound message's replay-memory
+     * row ({@code mark}, none when null), in one transaction.
+     */
+    public void storeNotice(NoticeRecord n, List<ExchangeRecord> exchanges, List<AuditEvent> events, InboundMark mark) {
         Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            if (mark != null) {
+                remember(c, mark);
+            }
             insertNotice(c, n);
             for (ExchangeRecord e : exchanges) {
                 insertExchange(c, e);
@@ -202,6 +213,36 @@ public final class ExchangeStore {
         });
     }
 
+    /** A transition caused by a partner's message, with that message's replay-memory row, in one transaction. */
+    public boolean transition(Transition t, InboundMark mark) {
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            remember(c, mark);
+            return apply(c, t);
+        });
+    }
+
+    /** A partner's message whose only effect is its audit event, with its replay-memory row, in one transaction. */
+    public void recordInbound(AuditEvent event, InboundMark mark) {
+        Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            remember(c, mark);
+            ledger.append(c, event.withTime(clock.instant()));
+            return null;
+        });
+    }
+
+    /** The replay-memory row; a second row for the same partner and message id fails the transaction. */
+    private static void remember(Connection c, InboundMark m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO seen_message (partner_id, message_id, received_at, "
+                + "answer_type, answer) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, m.partnerId());
+            ps.setString(2, m.messageId());
+            ps.setObject(3, Jdbc.utc(m.receivedAt()));
+            ps.setString(4, m.answerType());
+            ps.setBytes(5, m.answer());
+            ps.executeUpdate();
+        }
+    }
+
     private boolean apply(Connection c, Transition t) throws SQLException {
         Instant now = clock.instant();
         StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
@@ -255,8 +296,9 @@ public final class ExchangeStore {
         return found.stream().findFirst();
     }
 
-    public Optional<ExchangeRecord> findByMessageId(String messageId) {
-        return queryExchanges("WHERE message_id = ?", messageId).stream().findFirst();
+    /** A partner's exchange by its message id: message ids are unique per partner, not across partners. */
+    public Optional<ExchangeRecord> findByMessageId(String partnerId, String messageId) {
+        return queryExchanges("WHERE partner_id = ? AND message_id = ?", partnerId, messageId).stream().findFirst();
     }
 
     public List<ExchangeRecord> exchangesOf(String noticeId) {
@@ -343,9 +385,19 @@ public final class ExchangeStore {
     public boolean recordLifecycle(String noticeId, NoticeLifecycle.State state, String reason,
                                    Set<NoticeLifecycle.State> fromStates, List<ExchangeRecord> exchanges,
                                    List<Transition> moves, List<AuditEvent> events) {
+        return recordLifecycle(noticeId, state, reason, fromStates, exchanges, moves, events, null);
+    }
+
+    /** The same for a partner's lifecycle request, with its message's replay-memory row ({@code mark}, none when null). */
+    public boolean recordLifecycle(String noticeId, NoticeLifecycle.State state, String reason,
+                                   Set<NoticeLifecycle.State> fromStates, List<ExchangeRecord> exchanges,
+                                   List<Transition> moves, List<AuditEvent> events, InboundMark mark) {
         return Jdbc.inTransaction(dataSource, "exchange store", c -> {
             if (state != null && !markLifecycle(c, noticeId, state, reason, fromStates)) {
                 return false;
+            }
+            if (mark != null) {
+                remember(c, mark);
             }
             for (ExchangeRecord e : exchanges) {
                 insertExchange(c, e);
@@ -367,9 +419,18 @@ public final class ExchangeStore {
      */
     public boolean storeUpdate(NoticeRecord n, String supersedes, List<ExchangeRecord> exchanges, List<Transition> moves,
                                List<AuditEvent> events) {
+        return storeUpdate(n, supersedes, exchanges, moves, events, null);
+    }
+
+    /** The same for a partner's updated notice, with its message's replay-memory row ({@code mark}, none when null). */
+    public boolean storeUpdate(NoticeRecord n, String supersedes, List<ExchangeRecord> exchanges, List<Transition> moves,
+                               List<AuditEvent> events, InboundMark mark) {
         return Jdbc.inTransaction(dataSource, "exchange store", c -> {
             if (!markLifecycle(c, supersedes, NoticeLifecycle.State.SUPERSEDED, null, Set.of())) {
                 return false;
+            }
+            if (mark != null) {
+                remember(c, mark);
             }
             insertNotice(c, n);
             try (PreparedStatement ps = c.prepareStatement("UPDATE notice SET supersedes = ? WHERE notice_id = ?")) {

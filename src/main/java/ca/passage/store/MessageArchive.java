@@ -31,8 +31,9 @@ import java.util.UUID;
 
 /**
  * The raw signed messages as sent and as received, encrypted at rest with AES-256-GCM (random 96-bit nonce
- * per message; the archive id, partner and digest are bound as associated data, so a row's ciphertext cannot
- * be moved to another row). {@link #purge} deletes what is past each partner's retention and appends one
+ * per message). The associated data binds the row's archive id, partner, digest, direction, message id and
+ * stored-at (AAD version 2), so neither a row's ciphertext can be moved to another row nor its description altered;
+ * rows written before version 2 bound only the first three and stay readable by their {@code aad_version}. {@link #purge} deletes what is past each partner's retention and appends one
  * {@code MESSAGE_PURGED} event per message, in the same transaction: the ledger keeps the digest.
  */
 public final class MessageArchive {
@@ -121,11 +122,12 @@ public final class MessageArchive {
         String digest = Digests.sha256(raw);
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
-        byte[] ct = crypt(Cipher.ENCRYPT_MODE, nonce, aad(id, partnerId, digest), raw);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // what the column keeps
+        byte[] ct = crypt(Cipher.ENCRYPT_MODE, nonce, aad(AAD_VERSION, id, partnerId, digest, direction.name(),
+                messageId, now), raw);
         try (PreparedStatement ps = tx.prepareStatement("INSERT INTO message_archive (archive_id, partner_id, direction, "
-                + "message_id, exchange_id, digest, size_bytes, stored_at, key_id, nonce, ciphertext) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "message_id, exchange_id, digest, size_bytes, stored_at, key_id, nonce, ciphertext, aad_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, partnerId);
             ps.setString(3, direction.name());
@@ -137,10 +139,10 @@ public final class MessageArchive {
             ps.setString(9, key.keyId());
             ps.setBytes(10, nonce);
             ps.setBytes(11, ct);
+            ps.setInt(12, AAD_VERSION);
             ps.executeUpdate();
         }
-        return new Stored(id, partnerId, direction, messageId, exchangeId, digest, raw.length,
-                now.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        return new Stored(id, partnerId, direction, messageId, exchangeId, digest, raw.length, now);
     }
 
     /** Archives a raw message in a transaction of its own. */
@@ -163,7 +165,8 @@ public final class MessageArchive {
     /** The exact bytes archived; fails if the ciphertext, its binding or the digest do not check out. */
     public byte[] read(String archiveId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT partner_id, digest, key_id, nonce, ciphertext FROM message_archive WHERE archive_id = ?")) {
+                "SELECT partner_id, digest, key_id, nonce, ciphertext, aad_version, direction, message_id, stored_at "
+                        + "FROM message_archive WHERE archive_id = ?")) {
             ps.setString(1, archiveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -174,8 +177,8 @@ public final class MessageArchive {
                             + rs.getString(3) + ")");
                 }
                 String digest = rs.getString(2);
-                byte[] plain = crypt(Cipher.DECRYPT_MODE, rs.getBytes(4), aad(archiveId, rs.getString(1), digest),
-                        rs.getBytes(5));
+                byte[] plain = crypt(Cipher.DECRYPT_MODE, rs.getBytes(4), aad(rs.getInt(6), archiveId, rs.getString(1),
+                        digest, rs.getString(7), rs.getString(8), Jdbc.instant(rs, "stored_at")), rs.getBytes(5));
                 if (!Digests.sha256(plain).equals(digest)) {
                     throw new StoreException("archived message " + archiveId + " does not match its digest");
                 }
@@ -252,8 +255,28 @@ public final class MessageArchive {
         }
     }
 
-    private static byte[] aad(String id, String partner, String digest) {
-        return (id + "|" + partner + "|" + digest).getBytes(StandardCharsets.UTF_8);
+    /** The version of the associated data new rows are written with (column {@code aad_version}). */
+    static final int AAD_VERSION = 2;
+
+    /**
+     * The associated data of a row: version 1 (rows from before V7) the archive id, partner and digest; version 2
+     * also the direction, message id and stored-at, each field length-prefixed so no two rows' fields run together
+     * into the same bytes.
+     */
+    static byte[] aad(int version, String id, String partner, String digest, String direction, String messageId,
+                      Instant storedAt) {
+        if (version == 1) {
+            return (id + "|" + partner + "|" + digest).getBytes(StandardCharsets.UTF_8);
+        }
+        if (version != 2) {
+            throw new StoreException("archived message " + id + " has an unknown associated-data version " + version);
+        }
+        StringBuilder b = new StringBuilder("v2");
+        for (String field : new String[]{id, partner, digest, direction, messageId,
+                storedAt == null ? null : String.valueOf(storedAt.getEpochSecond() * 1_000_000 + storedAt.getNano() / 1_000)}) {
+            b.append('|').append(field == null ? -1 : field.length()).append(':').append(field == null ? "" : field);
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] crypt(int mode, byte[] nonce, byte[] aad, byte[] in) {

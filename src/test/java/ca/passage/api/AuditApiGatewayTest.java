@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The auditors' REST API on a running gateway with simulated partners: role check, bad filters, search and
@@ -219,6 +220,7 @@ class AuditApiGatewayTest {
         MessageArchive.Stored hubFourYears = archive.store(MessageArchive.Direction.RECEIVED, "interpol-hub", "M-3", "X-3", "c".getBytes());
         MessageArchive.Stored usOld = archive.store(MessageArchive.Direction.SENT, "us-hsi", "M-4", "X-4", "d".getBytes());
         MessageArchive.Stored gone = archive.store(MessageArchive.Direction.SENT, "retired-partner", "M-5", "X-5", "e".getBytes());
+        MessageArchive.Stored euToday = archive.store(MessageArchive.Direction.SENT, "eu-agency", "M-6", "X-6", "f".getBytes());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         backdate(euOld, now.minusYears(3).minusDays(1));
         backdate(euYoung, now.minusYears(3).plusDays(1));
@@ -228,9 +230,11 @@ class AuditApiGatewayTest {
 
         gateway.camelContext().createProducerTemplate().sendBody("direct:archive-purge", null);
 
-        assertThat(archiveIds()).contains(euYoung.archiveId(), hubFourYears.archiveId(), gone.archiveId())
-                .doesNotContain(euOld.archiveId(), usOld.archiveId());
-        assertThat(archive.read(euYoung.archiveId())).isEqualTo("b".getBytes());
+        assertThat(archiveIds()).contains(euYoung.archiveId(), hubFourYears.archiveId(), gone.archiveId(),
+                euToday.archiveId()).doesNotContain(euOld.archiveId(), usOld.archiveId());
+        assertThat(archive.read(euToday.archiveId())).isEqualTo("f".getBytes());
+        // backdating a row is an alteration: its stored-at is bound into the ciphertext's associated data
+        assertThatThrownBy(() -> archive.read(euYoung.archiveId())).hasMessageContaining("altered ciphertext");
         JsonNode purged = ok(get("/api/v1/audit?action=MESSAGE_PURGED", auditor));
         assertThat(purged.get("items").findValuesAsText("messageId")).containsExactlyInAnyOrder("M-1", "M-4");
         assertThat(purged.get("items").findValuesAsText("digest"))

@@ -83,9 +83,23 @@ class InboundPathTest {
             assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
             assertThat(e.direction()).isEqualTo(Direction.IN);
         });
-        Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-TEST-1.xml");
+        Path domestic = dir.resolve("data/domestic/" + exchanges.get(0).exchangeId() + ".xml");
         awaitFile(domestic);
         assertThat(Files.readString(domestic)).contains("urn:ca:passage:notice:1", "IN-TEST-1");
+    }
+
+    @Test
+    void domesticFilesAreNamedFromServerIdsNeverFromThePartnersNoticeId() throws Exception {
+        PartnerSimulator eu = running.sim("eu-agency");
+        // a valid Identifier (letters, digits, . _ - /) that climbs out of data/domestic/ when used as a file name
+        PartnerSimulator.SendResult r = eu.send(inbound, eu.sealNotice(notice("ESC/../../../escaped", "H1")));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        ExchangeRecord stored = gateway.store().exchangesOf("IN-eu-agency-ESC/../../../escaped").get(0);
+        awaitFile(dir.resolve("data/domestic/" + stored.exchangeId() + ".xml"));
+        assertThat(dir.resolve("escaped.xml")).doesNotExist();
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().contains("escaped"))).isEmpty();
+        }
     }
 
     @Test
@@ -94,11 +108,10 @@ class InboundPathTest {
         URI as4 = running.inbound().resolve("/exchange/v1/as4"); // the partners' mutual-TLS listener
         ca.passage.as4.As4Signal signal = eu.sendAs4Notice(as4, notice("IN-AS4-1", "H1"));
         assertThat(signal).isInstanceOf(ca.passage.as4.As4Signal.Receipt.class);
-        assertThat(gateway.store().exchangesOf("IN-eu-agency-IN-AS4-1")).singleElement().satisfies(e -> {
-            assertThat(e.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
-            assertThat(e.direction()).isEqualTo(Direction.IN);
-        });
-        Path domestic = dir.resolve("data/domestic/IN-eu-agency-IN-AS4-1.xml");
+        ExchangeRecord stored = gateway.store().exchangesOf("IN-eu-agency-IN-AS4-1").get(0);
+        assertThat(stored.state()).isEqualTo(ExchangeState.RECEIVED_INBOUND);
+        assertThat(stored.direction()).isEqualTo(Direction.IN);
+        Path domestic = dir.resolve("data/domestic/" + stored.exchangeId() + ".xml");
         awaitFile(domestic);
         assertThat(Files.readString(domestic)).contains("urn:ca:passage:notice:1", "IN-AS4-1");
 
@@ -138,6 +151,28 @@ class InboundPathTest {
     }
 
     @Test
+    void junkOnTheJmsQueueThatNoPartnerCanBeHeldToIsCountedNotAuditedOneByOne() throws Exception {
+        long refusedBefore = audited("INBOUND_REFUSED");
+        var unidentified = gateway.camelContext().getRegistry().lookupByNameAndType("unidentifiedRefusals",
+                ca.passage.inbound.UnidentifiedRefusals.class);
+        // counted: pending in the current window, or already written when a window ended meanwhile
+        java.util.function.LongSupplier counted = () -> unidentified.pending() + new AuditSearch(gateway.dataSource())
+                .search(AuditQuery.all().action("INBOUND_JUNK_COUNTED")).items().stream()
+                .mapToLong(r -> Long.parseLong(r.event().outcome())).sum();
+        long countedBefore = counted.getAsLong();
+        try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("vm://0");
+             var jms = factory.createContext()) {
+            for (String junk : List.of("<junk/>", "not xml at all", "<env:Message xmlns:env=\"urn:ca:passage:envelope:1\"/>")) {
+                var message = jms.createBytesMessage();
+                message.writeBytes(junk.getBytes(StandardCharsets.UTF_8));
+                jms.createProducer().send(jms.createQueue("inbound.partners"), message);
+            }
+        }
+        Await.until(Duration.ofSeconds(20), () -> counted.getAsLong() >= countedBefore + 3);
+        assertThat(audited("INBOUND_REFUSED")).as("no ledger row per junk message").isEqualTo(refusedBefore);
+    }
+
+    @Test
     void domesticSideAnswersAPartnersNoticeWithASignedBusinessResponse() throws Exception {
         PartnerSimulator eu = running.sim("eu-agency");
         assertThat(eu.send(inbound, eu.sealNotice(notice("IN-TEST-ANSWER", "H1"))).status()).isEqualTo(200);
@@ -165,14 +200,40 @@ class InboundPathTest {
     }
 
     @Test
-    void replayOfAnAcceptedMessageIsRefusedAndAudited() {
+    void duplicateOfAnAcceptedMessageGetsItsOriginalSignedReceiptAndIsNotProcessedAgain() {
         PartnerSimulator hub = running.sim("interpol-hub");
         byte[] sealed = hub.sealNotice(notice("IN-TEST-REPLAY", "H0"));
-        assertThat(hub.send(inbound, sealed).status()).isEqualTo(200);
-        PartnerSimulator.SendResult replay = hub.send(inbound, sealed);
-        assertThat(replay.status()).isEqualTo(403);
-        assertThat(replay.body()).contains("EBMS:0103", "REPLAY");
-        assertThat(refusalsAudited("REPLAY")).isPositive();
+        PartnerSimulator.SendResult first = hub.send(inbound, sealed);
+        assertThat(first.status()).isEqualTo(200);
+        long duplicatesBefore = audited("INBOUND_DUPLICATE");
+        PartnerSimulator.SendResult again = hub.send(inbound, sealed);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.receiptVerified()).isTrue();
+        assertThat(again.body()).as("the original receipt, byte for byte").isEqualTo(first.body());
+        assertThat(gateway.store().exchangesOf("IN-interpol-hub-IN-TEST-REPLAY")).hasSize(1);
+        assertThat(audited("INBOUND_DUPLICATE")).isEqualTo(duplicatesBefore + 1);
+    }
+
+    @Test
+    void duplicateAs4UserMessageGetsItsOriginalReceipt() throws Exception {
+        PartnerSimulator eu = running.sim("eu-agency");
+        ca.passage.as4.As4Packet packet = eu.sealAs4Notice(notice("IN-AS4-DUP", "H1")).packet();
+        URI as4 = running.inbound().resolve("/exchange/v1/as4");
+        HttpResponse<byte[]> first = postAs4(eu, as4, packet);
+        HttpResponse<byte[]> again = postAs4(eu, as4, packet);
+        assertThat(new String(first.body(), StandardCharsets.UTF_8)).contains("Receipt").doesNotContain("eb:Error");
+        assertThat(again.body()).as("the original receipt, byte for byte").isEqualTo(first.body());
+        assertThat(gateway.store().exchangesOf("IN-eu-agency-IN-AS4-DUP")).hasSize(1);
+    }
+
+    private static HttpResponse<byte[]> postAs4(PartnerSimulator sim, URI as4, ca.passage.as4.As4Packet packet)
+            throws Exception {
+        return sim.httpClient().send(HttpRequest.newBuilder(as4).header("Content-Type", packet.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(packet.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private long audited(String action) {
+        return new AuditSearch(gateway.dataSource()).search(AuditQuery.all().action(action)).total();
     }
 
     @Test
@@ -243,7 +304,8 @@ class InboundPathTest {
         try {
             PartnerSimulator.SendResult r = hub.send(inbound, hub.sealNotice(notice("IN-TEST-SUSPENDED", "H0")));
             assertThat(r.status()).isEqualTo(403);
-            assertThat(r.body()).contains("PARTNER_SUSPENDED");
+            assertThat(r.body()).contains("SENDER_NOT_ACCEPTED").doesNotContain("SUSPENDED").doesNotContain("suspended");
+            assertThat(refusalsAudited("PARTNER_SUSPENDED")).as("the reason is audited").isPositive();
         } finally {
             assertThat(operator("/api/v1/partners/interpol-hub/resume").statusCode()).isEqualTo(200);
         }

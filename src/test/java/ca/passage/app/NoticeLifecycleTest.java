@@ -241,7 +241,7 @@ class NoticeLifecycleTest {
             assertThat(e.refMessageId()).isEqualTo(mid);
         });
         assertThat(audit("INBOUND_NOTICE_WITHDRAWN")).anySatisfy(e -> assertThat(e.event().noticeId()).isEqualTo(noticeId));
-        Path told = domestic(noticeId + ".withdrawal.xml");
+        Path told = domestic(exchangeOf(noticeId, ExchangeKind.WITHDRAWAL) + ".withdrawal.xml");
         Await.until(Duration.ofSeconds(10), () -> Files.exists(told));
         assertThat(Files.readString(told)).contains("WITHDRAWAL", "PERSON_LOCATED", noticeId);
     }
@@ -253,7 +253,7 @@ class NoticeLifecycleTest {
         assertThat(interpol.send(running.inbound(), interpol.sealNotice(partnerNotice("LC-IN-D1", 1, null), mid)).status())
                 .isEqualTo(200);
         String noticeId = "IN-interpol-hub-LC-IN-D1";
-        Path copy = domestic(noticeId + ".xml");
+        Path copy = domestic(exchangeOf(noticeId, ExchangeKind.NOTICE) + ".xml");
         Await.until(Duration.ofSeconds(10), () -> Files.exists(copy));
 
         PartnerSimulator.SendResult r = interpol.send(running.inbound(), interpol.sealLifecycleRequest(
@@ -261,7 +261,7 @@ class NoticeLifecycleTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.receiptVerified()).isTrue();
         assertThat(copy).doesNotExist();
-        Path told = domestic(noticeId + ".deletion-request.xml");
+        Path told = domestic(exchangeOf(noticeId, ExchangeKind.DELETION_REQUEST) + ".deletion-request.xml");
         Await.until(Duration.ofSeconds(10), () -> Files.exists(told));
         assertThat(gateway.store().lifecycleOf(noticeId).orElseThrow().state())
                 .isEqualTo(NoticeLifecycle.State.DELETION_REQUESTED);
@@ -288,7 +288,7 @@ class NoticeLifecycleTest {
         });
         assertThat(audit("INBOUND_NOTICE_SUPERSEDED")).anySatisfy(e -> assertThat(e.event().noticeId())
                 .isEqualTo("IN-us-hsi-LC-IN-U1"));
-        Path copy = domestic("IN-us-hsi-LC-IN-U2.xml");
+        Path copy = domestic(exchangeOf("IN-us-hsi-LC-IN-U2", ExchangeKind.UPDATE) + ".xml");
         Await.until(Duration.ofSeconds(10), () -> Files.exists(copy));
     }
 
@@ -375,4 +375,11 @@ class NoticeLifecycleTest {
         return client.send(HttpRequest.newBuilder(URI.create(running.baseUrl() + path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** Domestic files are named from the exchange id Passage generated for the message (never the partner's ids). */
+    private String exchangeOf(String noticeId, ExchangeKind kind) {
+        return gateway.store().exchangesOf(noticeId).stream().filter(e -> e.kind() == kind).findFirst().orElseThrow()
+                .exchangeId();
+    }
+
 }

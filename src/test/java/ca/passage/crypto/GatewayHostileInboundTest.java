@@ -4,6 +4,7 @@ package ca.passage.crypto;
 import ca.passage.app.Gateway;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
+import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditQuery;
 import ca.passage.ledger.AuditSearch;
 import ca.passage.notice.CaseNotice;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -105,6 +107,22 @@ class GatewayHostileInboundTest {
                                 .getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("timestamp outside the window", RefusalCode.STALE_TIMESTAMP,
                         (Hostile) t -> t.stale()),
+                Arguments.of("Header without an Id", RefusalCode.ID_MISSING,
+                        (Hostile) GatewayHostileInboundTest::headerWithoutId),
+                Arguments.of("addressed to another party", RefusalCode.UNKNOWN_RECIPIENT,
+                        (Hostile) t -> t.sealed(Map.of("To", "us-hsi"), "H0")),
+                Arguments.of("a service Passage does not serve", RefusalCode.UNKNOWN_SERVICE,
+                        (Hostile) t -> t.sealed(Map.of("Service", "urn:example:service:other"), "H0")),
+                Arguments.of("payload format that is not the partner's", RefusalCode.PAYLOAD_FORMAT_MISMATCH,
+                        (Hostile) t -> t.sealed(Map.of("PayloadFormat", "eu-umf/1"), "H0")),
+                Arguments.of("handling code H9", RefusalCode.HANDLING_CODE_INVALID,
+                        (Hostile) t -> t.sealed(Map.of("HandlingCode", "H9"), "H0")),
+                Arguments.of("header H0 over an H2 payload", RefusalCode.HANDLING_CODE_MISMATCH,
+                        (Hostile) t -> t.sealed(Map.of("HandlingCode", "H0"), "H2")),
+                Arguments.of("a MessageId of 129 characters", RefusalCode.HEADER_FIELD_TOO_LONG,
+                        (Hostile) t -> t.sealed(Map.of("MessageId", "m".repeat(129)), "H0")),
+                Arguments.of("a receipt whose Status is not RECEIVED", RefusalCode.RECEIPT_NOT_SUCCESS,
+                        (Hostile) GatewayHostileInboundTest::failedReceipt),
                 Arguments.of("larger than the policy allows", RefusalCode.OVERSIZE,
                         (Hostile) t -> ("<x>" + "a".repeat(5 * 1024 * 1024 + 1) + "</x>").getBytes(StandardCharsets.UTF_8)));
     }
@@ -122,6 +140,16 @@ class GatewayHostileInboundTest {
                 .anySatisfy(e -> assertThat(e.event().errorCode()).isEqualTo(code.name()));
         assertThat(inboundNotices()).isEqualTo(noticesBefore);
         assertThat(post(goodBytes()).statusCode()).as("the gateway still accepts a good message").isEqualTo(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMessageRefusedWhileActingOnItIsNotRememberedSoItsRetryIsProcessedAgain() throws Exception {
+        // passes every check of the opening step; refused when its notice is stored (the payload says H2)
+        byte[] raw = sealed(Map.of("HandlingCode", "H0"), "H2");
+        assertThat(post(raw).body()).contains(RefusalCode.HANDLING_CODE_MISMATCH.name());
+        HttpResponse<String> retry = post(raw);
+        assertThat(retry.body()).as("processed again, not refused as a replay")
+                .contains(RefusalCode.HANDLING_CODE_MISMATCH.name()).doesNotContain(RefusalCode.REPLAY.name());
     }
 
     private long inboundNotices() {
@@ -149,6 +177,42 @@ class GatewayHostileInboundTest {
         return Envelope.build(new EnvelopeHeader(UUID.randomUUID() + "@" + HUB, "c-1", null, HUB,
                 EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE, EnvelopeHeader.ACTION_NOTIFY, timestamp,
                 payload.handlingCode().name(), payload.payloadFormat()), payload.xml());
+    }
+
+    /** A correctly sealed notice from the hub whose header fields differ from a good one's by {@code changes}. */
+    byte[] sealed(Map<String, String> changes, String payloadHandling) throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml"))
+                .replace("CA-2026-000102", "HUB-" + UUID.randomUUID().toString().substring(0, 8))
+                .replace("<handling><code>H0</code></handling>", "<handling><code>" + payloadHandling + "</code></handling>");
+        CaseNotice n = NoticeMappers.xml().readValue(xml, CaseNotice.class);
+        var payload = Translators.standard().forFormat("interpol-notice").toPartner(n, gateway.partners().get(HUB));
+        Map<String, String> f = new java.util.HashMap<>(Map.of("MessageId", UUID.randomUUID() + "@" + HUB,
+                "To", EnvelopeHeader.GATEWAY_ID, "Service", EnvelopeHeader.SERVICE_NOTICE,
+                "HandlingCode", payload.handlingCode().name(), "PayloadFormat", payload.payloadFormat()));
+        f.putAll(changes);
+        return seal(Envelope.build(new EnvelopeHeader(f.get("MessageId"), "c-1", null, HUB, f.get("To"),
+                f.get("Service"), EnvelopeHeader.ACTION_NOTIFY, Instant.now(), f.get("HandlingCode"),
+                f.get("PayloadFormat")), payload.xml()));
+    }
+
+    static byte[] failedReceipt(GatewayHostileInboundTest t) throws Exception {
+        return t.seal(Envelope.build(new EnvelopeHeader(UUID.randomUUID() + "@" + HUB, "c-1",
+                "some-message@passage.gc.ca", HUB, EnvelopeHeader.GATEWAY_ID, EnvelopeHeader.SERVICE_NOTICE,
+                EnvelopeHeader.ACTION_RECEIPT, Instant.now(), "H0", Receipt.FORMAT),
+                Receipt.payload("00".repeat(32), "FAILED")));
+    }
+
+    static byte[] headerWithoutId(GatewayHostileInboundTest t) throws Exception {
+        Document d = SecureXml.parse(t.goodBytes());
+        ((Element) d.getElementsByTagNameNS(Envelope.NS, "Header").item(0)).removeAttribute("Id");
+        return SecureXml.toBytes(d);
+    }
+
+    private byte[] seal(Document envelope) throws Exception {
+        Keyring own = Keyring.load(keys, HUB);
+        return new HostileSealer().seal(envelope, own.signingKey(KeyFamily.RSA).privateKey(),
+                own.signingKey(KeyFamily.RSA).certificate(),
+                PartnerTrust.load(keys, KeyDirectory.GATEWAY, KeyFamily.RSA).encryptionCert());
     }
 
     byte[] hostile(java.util.function.Consumer<HostileSealer> configure) throws Exception {

@@ -123,6 +123,34 @@ class HostileInputTest {
     }
 
     @Test
+    void headerWithoutAnIdIsRefusedWithIdMissingNotAnUncheckedDomError() {
+        Document d = dom(fromFrance());
+        header(d).removeAttribute("Id");
+        assertRefused(RefusalCode.ID_MISSING, () -> openAsGateway(bytes(d)));
+    }
+
+    @Test
+    void payloadWithAnEmptyIdIsRefusedWithIdMissing() {
+        Document d = dom(fromFrance());
+        payload(d).setAttribute("Id", "");
+        assertRefused(RefusalCode.ID_MISSING, () -> openAsGateway(bytes(d)));
+    }
+
+    @Test
+    void idCollectionWalksANestingFarDeeperThanAnyStackWithoutOverflowing() throws Exception {
+        // built by a plain parser (no depth limit, linear time): the walks must not rely on the parse-time limit
+        int depth = 100_000;
+        String deep = "<a>".repeat(depth) + "<a Id=\"x\"/><a Id=\"x\"/>" + "</a>".repeat(depth);
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
+        factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "0");
+        Document d = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                deep.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertRefused(RefusalCode.SIGNATURE_WRAPPING, () -> MessageOpener.collectIds(d.getDocumentElement(),
+                new java.util.HashSet<>(), false));
+        assertThat(MessageOpener.elements(d.getDocumentElement())).hasSize(depth + 2);
+    }
+
+    @Test
     void signedPayloadNestedInsideAForgedPayloadIsRefusedAsWrapping() {
         Document d = dom(fromFrance());
         Element original = payload(d);

@@ -45,4 +45,18 @@ class ReplayMemoryTest {
             assertThat(seen.firstSeen("eu-agency", "old", NOW)).isTrue();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDb.Backend.class)
+    void theRoutesSafetyNetRemembersAMessageOnceAndNeverReplacesTheAnswerItsEffectKept(TestDb.Backend backend)
+            throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            SeenMessageStore seen = new SeenMessageStore(db.ds(), Duration.ofMinutes(10), Clock.fixed(NOW, ZoneOffset.UTC));
+            seen.rememberIfAbsent("eu-agency", "m-1", "application/xml", "<first/>".getBytes());
+            seen.rememberIfAbsent("eu-agency", "m-1", "application/xml", "<second/>".getBytes());
+            assertThat(seen.find("eu-agency", "m-1")).get().satisfies(r -> assertThat(r.answer()).isEqualTo("<first/>".getBytes()));
+            assertThat(seen.firstSeen("eu-agency", "m-1", NOW)).isFalse();
+            assertThat(seen.find("us-hsi", "m-1")).isEmpty();
+        }
+    }
 }

@@ -62,9 +62,50 @@ class ExchangeStoreTest {
             assertThat(n.approvalState()).isEqualTo("NOT_REQUIRED");
             assertThat(store.noticeExists("N-1")).isTrue();
             assertThat(store.exchangesOf("N-1")).extracting(ExchangeRecord::exchangeId).containsExactly("E-1", "E-2");
-            assertThat(store.findByMessageId("M-E-2")).map(ExchangeRecord::partnerId).contains("us-hsi");
+            assertThat(store.findByMessageId("us-hsi", "M-E-2")).map(ExchangeRecord::partnerId).contains("us-hsi");
             assertThat(count(db, "audit_event WHERE action = 'NOTICE_RECEIVED' AND notice_id = 'N-1'")).isEqualTo(1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aMessageIdIsUniquePerPartnerSoOnePartnerCannotTakeAnothersIds(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(inbound("E-1", "N-1", "eu-agency", "shared-id")), List.of());
+            store.storeNotice(notice("N-2"), List.of(inbound("E-2", "N-2", "us-hsi", "shared-id")), List.of());
+            assertThat(store.findByMessageId("us-hsi", "shared-id")).map(ExchangeRecord::exchangeId).contains("E-2");
+            assertThat(store.findByMessageId("eu-agency", "shared-id")).map(ExchangeRecord::exchangeId).contains("E-1");
+            assertThatThrownBy(() -> store.storeNotice(notice("N-3"), List.of(inbound("E-3", "N-3", "us-hsi",
+                    "shared-id")), List.of())).as("still unique for one partner").isInstanceOf(StoreException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aPartnersMessageIsRememberedWithItsAnswerInTheTransactionOfItsEffectAndOnlyThen(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            byte[] receipt = "<receipt/>".getBytes(StandardCharsets.UTF_8);
+            store.storeNotice(notice("N-1"), List.of(inbound("E-1", "N-1", "eu-agency", "m-1")), List.of(),
+                    new InboundMark("eu-agency", "m-1", T0, "application/xml", receipt));
+            assertThat(count(db, "seen_message WHERE partner_id = 'eu-agency' AND message_id = 'm-1'")).isEqualTo(1);
+            // N-1 again: the notice cannot be stored, so its message must not be remembered (the retry is processed)
+            assertThatThrownBy(() -> store.storeNotice(notice("N-1"), List.of(inbound("E-2", "N-1", "eu-agency", "m-2")),
+                    List.of(), new InboundMark("eu-agency", "m-2", T0, "application/xml", receipt)))
+                    .isInstanceOf(StoreException.class);
+            assertThat(count(db, "seen_message WHERE message_id = 'm-2'")).isZero();
+            // and a message remembered once cannot take effect twice
+            assertThatThrownBy(() -> store.storeNotice(notice("N-3"), List.of(inbound("E-3", "N-3", "eu-agency", "m-3")),
+                    List.of(), new InboundMark("eu-agency", "m-1", T0, "application/xml", receipt)))
+                    .isInstanceOf(StoreException.class);
+            assertThat(store.findNotice("N-3")).isEmpty();
+        }
+    }
+
+    private static ExchangeRecord inbound(String id, String noticeId, String partner, String messageId) {
+        return new ExchangeRecord(id, noticeId, partner, Direction.IN, ExchangeState.RECEIVED_INBOUND, messageId,
+                "C-" + noticeId, 1, null, null, null, T0, T0, null, null);
     }
 
     @ParameterizedTest

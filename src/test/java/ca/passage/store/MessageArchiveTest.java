@@ -29,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,54 @@ public class MessageArchiveTest {
             db.sql("UPDATE message_archive SET partner_id = 'FR-PN'");
             assertThatThrownBy(() -> archive.read(id)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("altered ciphertext");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theAssociatedDataCoversDirectionMessageIdAndStoredAt(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            AuditLedger ledger = new AuditLedger(db.ds(), java.time.Clock.systemUTC(), KEYS.signer());
+            MessageArchive archive = new MessageArchive(db.ds(), ledger, randomKey(), java.time.Clock.systemUTC());
+            for (String alteration : List.of("direction = 'SENT'", "message_id = 'M-other'",
+                    "stored_at = stored_at + INTERVAL '1' SECOND")) {
+                String id = archive.store(Direction.RECEIVED, "EUROPOL", "M-2", null, MESSAGE).archiveId();
+                assertThat(archive.read(id)).isEqualTo(MESSAGE);
+                db.sql("UPDATE message_archive SET " + alteration + " WHERE archive_id = '" + id + "'");
+                assertThatThrownBy(() -> archive.read(id)).as(alteration).isInstanceOf(StoreException.class)
+                        .hasMessageContaining("altered ciphertext");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void entriesWrittenBeforeTheWiderAssociatedDataAreStillReadable(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            byte[] k = new byte[32];
+            new java.security.SecureRandom().nextBytes(k);
+            MessageArchive archive = new MessageArchive(db.ds(), new AuditLedger(db.ds(), java.time.Clock.systemUTC(),
+                    KEYS.signer()), MessageArchive.Key.of(k), java.time.Clock.systemUTC());
+            // a row as the archive wrote it before V7: AAD = archive id | partner | digest, version 1
+            String digest = ca.passage.envelope.Digests.sha256(MESSAGE);
+            byte[] nonce = new byte[12];
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(k, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, nonce));
+            c.updateAAD(("old-1|EUROPOL|" + digest).getBytes(StandardCharsets.UTF_8));
+            byte[] ct = c.doFinal(MESSAGE);
+            try (Connection conn = db.ds().getConnection(); var ps = conn.prepareStatement("INSERT INTO message_archive "
+                    + "(archive_id, partner_id, direction, message_id, digest, size_bytes, stored_at, key_id, nonce, "
+                    + "ciphertext, aad_version) VALUES ('old-1', 'EUROPOL', 'RECEIVED', 'M-1', ?, ?, ?, ?, ?, ?, 1)")) {
+                ps.setString(1, digest);
+                ps.setInt(2, MESSAGE.length);
+                ps.setObject(3, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                ps.setString(4, MessageArchive.Key.of(k).keyId());
+                ps.setBytes(5, nonce);
+                ps.setBytes(6, ct);
+                ps.executeUpdate();
+            }
+            assertThat(archive.read("old-1")).isEqualTo(MESSAGE);
         }
     }
 

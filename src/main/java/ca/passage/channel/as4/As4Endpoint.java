@@ -16,7 +16,8 @@ import ca.passage.as4.As4Payload;
 import ca.passage.as4.As4Responder;
 import ca.passage.as4.EbmsErrorCode;
 import ca.passage.as4.ReceivedUserMessage;
-import ca.passage.crypto.SeenMessages;
+import ca.passage.inbound.SeenMessageStore;
+import ca.passage.crypto.RefusalCode;
 import ca.passage.envelope.Digests;
 import ca.passage.inbound.InboundAnswer;
 import ca.passage.inbound.InboundRefusal;
@@ -41,12 +42,12 @@ public final class As4Endpoint {
     private final PartnerRegistry partners;
     private final As4PartnerChannel channel;
     private final InboundSteps inbound;
-    private final SeenMessages seen;
+    private final SeenMessageStore seen;
     private final MessageArchive archive;
     private final AuditLedger ledger;
     private final Clock clock;
 
-    public As4Endpoint(PartnerRegistry partners, As4PartnerChannel channel, InboundSteps inbound, SeenMessages seen,
+    public As4Endpoint(PartnerRegistry partners, As4PartnerChannel channel, InboundSteps inbound, SeenMessageStore seen,
                        MessageArchive archive, AuditLedger ledger, Clock clock) {
         this.partners = partners;
         this.channel = channel;
@@ -66,6 +67,7 @@ public final class As4Endpoint {
         List<PartnerProfile> as4Partners = partners.all().stream().filter(p -> p.channel().isAs4()).toList();
         AtomicReference<PartnerProfile> sender = new AtomicReference<>();
         AtomicReference<InboundSteps.StoredNotice> stored = new AtomicReference<>();
+        AtomicReference<String> detail = new AtomicReference<>();
         As4Responder.Answer answer;
         try {
             As4Packet packet = new As4Packet(contentType == null ? "" : contentType, raw == null ? new byte[0] : raw);
@@ -80,30 +82,43 @@ public final class As4Endpoint {
                         try {
                             inbound.acceptingPartner(p.id());
                         } catch (InboundRefusal r) {
-                            throw new As4Exception(EbmsErrorCode.POLICY_NONCOMPLIANCE, r.getMessage());
+                            // the reason goes to the audit; the sender is told nothing about the partner's state
+                            detail.set(r.auditCode());
+                            throw new As4Exception(EbmsErrorCode.FAILED_AUTHENTICATION,
+                                    RefusalCode.SENDER_NOT_ACCEPTED.name() + ": the sender is not accepted");
                         }
                         sender.set(p);
                         return resolved;
                     },
-                    messageId -> seen.firstSeen(sender.get().id(), messageId, clock.instant()),
+                    // remembered by the notice's own transaction (InboundSteps.storeNotice), so a failed one can be retried
+                    messageId -> seen.find(sender.get().id(), messageId).isEmpty(),
                     received -> stored.set(deliver(sender.get(), received, raw, digest)));
         } catch (IllegalArgumentException e) {
             answer = null;
             return refused(new As4Exception(EbmsErrorCode.INVALID_HEADER, e.getMessage()), null, digest);
         }
         if (answer.outcome() == As4Responder.Outcome.REFUSED) {
-            return refused(answer.refusal(), sender.get(), digest, answer.packet());
+            return refused(answer.refusal(), sender.get(), digest, answer.packet(), detail.get());
         }
         String messageId = answer.message().message().messageId();
         InboundSteps.StoredNotice s = stored.get();
-        archive.store(MessageArchive.Direction.SENT, sender.get().id(), messageId, s == null ? null : s.exchangeId(),
-                answer.packet().body());
         if (s == null) {
-            LOG.info("duplicate AS4 message from {} answered with a receipt again", sender.get().id());
-            return new InboundAnswer(200, answer.packet().contentType(), answer.packet().body(), null, null);
+            // reception awareness: the original receipt again when it was kept, else (a stop between the notice's
+            // transaction and its receipt, or a message from before receipts were kept) the receipt made just now
+            SeenMessageStore.Remembered original = seen.find(sender.get().id(), messageId)
+                    .filter(SeenMessageStore.Remembered::hasAnswer).orElse(null);
+            LOG.info("duplicate AS4 message from {} answered with {} receipt", sender.get().id(),
+                    original == null ? "a new" : "its original");
+            ledger.append(AuditEvent.of(clock.instant(), "partner:" + sender.get().id(), AuditAction.INBOUND_DUPLICATE)
+                    .withPartner(sender.get().id()).withDigest(digest).withOutcome("DUPLICATE", null));
+            return original == null
+                    ? new InboundAnswer(200, answer.packet().contentType(), answer.packet().body(), null, null)
+                    : new InboundAnswer(200, original.answerType(), original.answer(), null, null);
         }
+        archive.store(MessageArchive.Direction.SENT, sender.get().id(), messageId, s.exchangeId(), answer.packet().body());
+        seen.keepAnswer(sender.get().id(), messageId, answer.packet().contentType(), answer.packet().body());
         return new InboundAnswer(200, answer.packet().contentType(), answer.packet().body(), s.canonical(),
-                s.noticeId() + ".xml");
+                s.domesticName());
     }
 
     private InboundSteps.StoredNotice deliver(PartnerProfile partner, ReceivedUserMessage received, byte[] raw,
@@ -120,26 +135,29 @@ public final class As4Endpoint {
         } catch (SAXException e) {
             throw new As4Exception(EbmsErrorCode.VALUE_INCONSISTENT, "payload is not well-formed XML");
         }
-        String handlingCode = received.message().messageProperties()
-                .getOrDefault("handlingCode", partner.agreement().defaultHandlingCode().name());
+        // without a handlingCode property, the payload's own handling code applies
+        String handlingCode = received.message().messageProperties().get("handlingCode");
         try {
+            InboundSteps.checkIds(received.message().messageId(), received.message().conversationId());
             return inbound.storeNotice(partner, received.message().messageId(), received.message().conversationId(),
-                    handlingCode, element, digest);
+                    handlingCode, element, digest, null, null);
         } catch (InboundRefusal r) {
-            throw new As4Exception(EbmsErrorCode.VALUE_NOT_RECOGNIZED, r.getMessage());
+            throw new As4Exception(EbmsErrorCode.VALUE_NOT_RECOGNIZED, r.auditCode() + ": " + r.getMessage());
         }
     }
 
     private InboundAnswer refused(As4Exception refusal, PartnerProfile sender, String digest) {
-        return refused(refusal, sender, digest, channel.codec().error(refusal));
+        return refused(refusal, sender, digest, channel.codec().error(refusal), null);
     }
 
-    private InboundAnswer refused(As4Exception refusal, PartnerProfile sender, String digest, As4Packet error) {
-        LOG.warn("AS4 message refused: {} {}", refusal.code().code(), refusal.getMessage());
+    /** {@code detail}: the audited reason when the answer does not give it (an unidentified sender), else null. */
+    private InboundAnswer refused(As4Exception refusal, PartnerProfile sender, String digest, As4Packet error,
+                                  String detail) {
+        LOG.warn("AS4 message refused: {} {}", refusal.code().code(), detail == null ? refusal.getMessage() : detail);
         ledger.append(AuditEvent.of(clock.instant(), sender == null ? "unknown-sender" : "partner:" + sender.id(),
                         AuditAction.INBOUND_REFUSED)
                 .withPartner(sender == null ? null : sender.id()).withDigest(digest)
-                .withOutcome("REFUSED", refusal.code().code()));
+                .withOutcome("REFUSED", detail == null ? refusal.code().code() : detail));
         return new InboundAnswer(200, error.contentType(), error.body(), null, null);
     }
 }
