@@ -117,6 +117,11 @@ class OfficerConsoleBrowserTest {
         browser.open("/console/officer");
         assertThat(browser.find("[data-notice='CA-2026-000962']").getText()).contains("ACKNOWLEDGED");
         browser.open("/console/notices/CA-2026-000962");
+        // what each partner receives: the preview API's payload per partner, with the digest an approval would bind
+        assertThat(browser.all("details.preview").stream().map(d -> d.getAttribute("data-partner")).sorted().toList())
+                .isEqualTo(partners);
+        assertThat(browser.find("details.preview summary").getText()).contains("sha256:");
+        browser.find("details.preview summary").click();
         browser.screenshot("console-pages", "officer-notice"); // the README's picture comes from here
     }
 

@@ -76,6 +76,41 @@ class GoldenFilesTest {
         assertThat(normalise(actual)).isEqualTo(normalise(Files.readString(expectedFile, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The Canadian-native format has no shipped partner, so its redactions are pinned under each shipped partner's
+     * agreement: {@code golden/ca-native/<partner>/<notice>.xml} for the free-text notices and the victim-centred one.
+     */
+    static List<Arguments> caNativeCases() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        List<Path> notices = new ArrayList<>(List.of(TestSupport.SAMPLES.resolve("14-blue-labour-victim-centred.xml")));
+        try (var redaction = Files.list(REDACTION)) {
+            redaction.filter(p -> p.toString().endsWith(".xml")).sorted().forEach(notices::add);
+        }
+        for (Path notice : notices) {
+            for (String partner : TestSupport.PARTNERS.keySet().stream().sorted().toList()) {
+                out.add(Arguments.of(notice.getFileName().toString(), partner));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} -> ca-native under {1}'s agreement")
+    @MethodSource("caNativeCases")
+    void caNativeXmlUnderEachAgreementIsExactlyTheReviewedOne(String sample, String partnerId) throws IOException {
+        Path source = TestSupport.SAMPLES.resolve(sample);
+        CaseNotice notice = TestSupport.sample(Files.exists(source) ? source : REDACTION.resolve(sample));
+        PartnerProfile partner = TestSupport.PARTNERS.get(partnerId);
+        String actual = new String(TestSupport.REGISTRY.forFormat(CaNativeTranslator.FORMAT).toPartner(notice, partner).xml(),
+                StandardCharsets.UTF_8);
+        Path expectedFile = GOLDEN.resolve(CaNativeTranslator.FORMAT).resolve(partnerId).resolve(sample);
+        if (UPDATE) {
+            Files.createDirectories(expectedFile.getParent());
+            Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+        }
+        assertThat(expectedFile).as("golden file for %s -> ca-native under %s", sample, partnerId).exists();
+        assertThat(normalise(actual)).isEqualTo(normalise(Files.readString(expectedFile, StandardCharsets.UTF_8)));
+    }
+
     /** Whitespace between elements and at the ends is insignificant; everything else must match exactly. */
     static String normalise(String xml) {
         return xml.replaceAll(">\\s+<", "><").strip();
