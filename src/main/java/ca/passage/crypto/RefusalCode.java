@@ -45,5 +45,7 @@ public enum RefusalCode {
      * certificate expired, not yet valid, revoked or of unknown status): the reason itself goes to the audit only, so
      * the answer never says whether a partner exists or what state it is in.
      */
-    SENDER_NOT_ACCEPTED
+    SENDER_NOT_ACCEPTED,
+    /** A partner's notice whose id this partner already used in another message (a new version is an Update). */
+    NOTICE_ID_IN_USE
 }

@@ -405,6 +405,12 @@ public final class InboundSteps {
             // a partner that keeps the notice id across versions: each version its own record
             noticeId = inboundNoticeId(partner.id(), notice.noticeId() + "-v" + notice.version());
         }
+        if (store.noticeExists(noticeId)) {
+            // the same notice again under a new message id (or a long id that shortens to one already held): a
+            // refusal the partner can act on (send an Update), never a database error
+            throw refusal(RefusalCode.NOTICE_ID_IN_USE, "notice " + notice.noticeId() + " was already received from "
+                    + partner.id() + " in another message; send an Update to change it");
+        }
         String exchangeId = "X-" + UUID.randomUUID();
         NoticeRecord record = new NoticeRecord(noticeId, notice.nationalFileNumber(), notice.version(),
                 notice.requestedAction().label(), notice.priority().name(), handlingCode,
@@ -524,7 +530,7 @@ public final class InboundSteps {
             case SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_WRAPPING, UNTRUSTED_SIGNER, SENDER_MISMATCH,
                  CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsErrorCode.FAILED_AUTHENTICATION;
             case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsErrorCode.POLICY_NONCOMPLIANCE;
-            case UNKNOWN_REFERENCE, REFERENCE_CLOSED -> EbmsErrorCode.VALUE_INCONSISTENT;
+            case UNKNOWN_REFERENCE, REFERENCE_CLOSED, NOTICE_ID_IN_USE -> EbmsErrorCode.VALUE_INCONSISTENT;
             case MALFORMED, DTD_FORBIDDEN, ID_MISSING, HEADER_FIELD_TOO_LONG -> EbmsErrorCode.INVALID_HEADER;
             case UNKNOWN_RECIPIENT, UNKNOWN_SERVICE, PAYLOAD_FORMAT_MISMATCH, HANDLING_CODE_INVALID,
                  HANDLING_CODE_MISMATCH -> EbmsErrorCode.VALUE_NOT_RECOGNIZED;

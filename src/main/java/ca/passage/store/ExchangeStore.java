@@ -203,11 +203,22 @@ public final class ExchangeStore {
             return 0;
         }
         return Jdbc.inTransaction(dataSource, "exchange store", c -> {
+            // every row first, the audit chain head last: a delivery that already claimed one of these rows takes its
+            // row, then the head, so locking in the same order never waits in a cycle (H2 reported a deadlock when
+            // each row's event was appended between the row updates)
+            Instant now = clock.instant();
+            List<AuditEvent> events = new ArrayList<>();
             int moved = 0;
             for (Transition t : moves) {
-                if (apply(c, t)) {
+                if (update(c, t, now)) {
                     moved++;
+                    if (t.audit() != null) {
+                        events.add(t.audit().withTime(now));
+                    }
                 }
+            }
+            for (AuditEvent e : events) {
+                ledger.append(c, e);
             }
             return moved;
         });
@@ -245,6 +256,15 @@ public final class ExchangeStore {
 
     private boolean apply(Connection c, Transition t) throws SQLException {
         Instant now = clock.instant();
+        boolean moved = update(c, t, now);
+        if (moved && t.audit() != null) {
+            ledger.append(c, t.audit().withTime(now));
+        }
+        return moved;
+    }
+
+    /** The guarded row update of a transition, without its audit event. */
+    private boolean update(Connection c, Transition t, Instant now) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
         if (t.countAttempt()) {
             sql.append(", attempts = attempts + 1");
@@ -284,9 +304,6 @@ public final class ExchangeStore {
             }
             ps.setString(i, t.exchangeId());
             updated = ps.executeUpdate();
-        }
-        if (updated == 1 && t.audit() != null) {
-            ledger.append(c, t.audit().withTime(now));
         }
         return updated == 1;
     }

@@ -215,6 +215,18 @@ class InboundPathTest {
     }
 
     @Test
+    void theSameNoticeIdUnderANewMessageIdIsRefusedWithItsOwnCodeNotA500() {
+        PartnerSimulator hub = running.sim("interpol-hub");
+        assertThat(hub.send(inbound, hub.sealNotice(notice("IN-TEST-REUSED", "H0"))).status()).isEqualTo(200);
+        long refusedBefore = audited("INBOUND_REFUSED");
+        PartnerSimulator.SendResult again = hub.send(inbound, hub.sealNotice(notice("IN-TEST-REUSED", "H0")));
+        assertThat(again.status()).as(again.body()).isEqualTo(400);
+        assertThat(again.body()).contains("NOTICE_ID_IN_USE");
+        assertThat(gateway.store().exchangesOf("IN-interpol-hub-IN-TEST-REUSED")).hasSize(1);
+        assertThat(audited("INBOUND_REFUSED")).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
     void duplicateAs4UserMessageGetsItsOriginalReceipt() throws Exception {
         PartnerSimulator eu = running.sim("eu-agency");
         ca.passage.as4.As4Packet packet = eu.sealAs4Notice(notice("IN-AS4-DUP", "H1")).packet();
