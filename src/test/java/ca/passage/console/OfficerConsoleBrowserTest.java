@@ -108,12 +108,11 @@ class OfficerConsoleBrowserTest {
         assertThat(browser.find("#done").getText()).contains("accepted");
         assertThat(browser.driver.getCurrentUrl()).contains("/console/notices/CA-2026-000962");
         List<String> partners = running.gateway.partners().all().stream().map(p -> p.id()).sorted().toList();
-        Await.untilAsserted(Duration.ofSeconds(60), () -> {
-            List<String> acknowledged = browser.all("#exchanges tr[data-partner]").stream()
-                    .filter(r -> r.findElement(org.openqa.selenium.By.cssSelector("[data-state]")).getText().equals("ACKNOWLEDGED"))
-                    .map(r -> r.getAttribute("data-partner")).sorted().toList();
-            assertThat(acknowledged).isEqualTo(partners);
-        });
+        // read in one script run: the page's live refresh replaces the rows, so elements held across calls go stale
+        Await.untilAsserted(Duration.ofSeconds(60), () -> assertThat(browser.driver.executeScript(
+                "return [...document.querySelectorAll('#exchanges tr[data-partner]')]"
+                        + ".filter(r => r.querySelector('[data-state]').textContent.trim() === 'ACKNOWLEDGED')"
+                        + ".map(r => r.dataset.partner).sort()")).isEqualTo(partners));
         browser.open("/console/officer");
         assertThat(browser.find("[data-notice='CA-2026-000962']").getText()).contains("ACKNOWLEDGED");
         browser.open("/console/notices/CA-2026-000962");
