@@ -75,12 +75,8 @@ class SharingPolicyPropertyTest {
     void noDisallowedValueEverAppearsInPartnerXml() throws Exception {
         for (int i = 0; i < NOTICES; i++) {
             Generated g = notice(i);
-            for (PartnerProfile shipped : TestSupport.PARTNERS.values()) {
-                check(g, shipped, shipped.format());
-            }
-            PartnerProfile randomPartner = RandomNotices.partnerWith(random.agreement(), TestSupport.PARTNERS.get("eu-agency"));
-            for (String format : TestSupport.REGISTRY.formats()) {
-                check(g, randomPartner, format);
+            for (TestSupport.Target t : TestSupport.targets(random)) {
+                check(g, t.partner(), t.format());
             }
         }
         assertThat(translated).as("translations checked").isGreaterThan(NOTICES * 5);

@@ -65,6 +65,22 @@ final class TestSupport {
         }
     }
 
+    /** A partner and the format its payload is made in, for a property test's check. */
+    record Target(PartnerProfile partner, String format) {
+    }
+
+    /**
+     * What a property test checks each random notice against: every shipped partner in its own format, and a partner
+     * under a fresh random agreement in every format.
+     */
+    static List<Target> targets(ca.passage.testing.RandomNotices random) {
+        List<Target> out = new java.util.ArrayList<>();
+        PARTNERS.values().forEach(p -> out.add(new Target(p, p.format())));
+        PartnerProfile randomPartner = ca.passage.testing.RandomNotices.partnerWith(random.agreement(), PARTNERS.get("eu-agency"));
+        REGISTRY.formats().forEach(f -> out.add(new Target(randomPartner, f)));
+        return out;
+    }
+
     static PartnerTranslator translatorFor(PartnerProfile p) {
         return REGISTRY.forFormat(p.format());
     }
