@@ -62,7 +62,7 @@ class AuditorConsoleBrowserTest {
         running.gateway.checkpointAuditChain();
         browser.open("/console/audit");
         assertThat(browser.find("#events").getText()).contains("NOTICE_RECEIVED");
-        browser.find("#verify").click();
+        browser.follow("#verify");
         assertThat(browser.find("#verdict").getAttribute("data-intact")).isEqualTo("true");
         assertThat(browser.find("#last-checkpoint").getText()).startsWith("#");
         browser.screenshot("console-pages", "auditor-verify"); // the README's picture comes from here

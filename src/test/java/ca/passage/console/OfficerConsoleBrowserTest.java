@@ -60,7 +60,7 @@ class OfficerConsoleBrowserTest {
                 e.sendKeys(f.getValue());
             }
         }
-        browser.find("#submit-notice").click();
+        browser.follow("#submit-notice");
     }
 
     private static Map<String, String> common(String noticeId, String colour) {
@@ -128,7 +128,7 @@ class OfficerConsoleBrowserTest {
     @Order(3)
     void theTimelineShowsTheExchangesAuditedSteps() {
         browser.open("/console/notices/CA-2026-000962");
-        browser.find("#exchanges tr[data-partner] a").click();
+        browser.follow("#exchanges tr[data-partner] a");
         assertThat(browser.text()).contains("EXCHANGE_CREATED").contains("MESSAGE_SENT").contains("RECEIPT_ACCEPTED");
     }
 
@@ -136,10 +136,10 @@ class OfficerConsoleBrowserTest {
     @Order(4)
     void labelsSwitchToFrenchAndBack() {
         browser.open("/console/officer");
-        browser.find("#lang-switch").click();
+        browser.follow("#lang-switch");
         assertThat(browser.find("label[for=f-familyName]").getText()).isEqualTo("Nom de famille");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("fr");
-        browser.find("#lang-switch").click();
+        browser.follow("#lang-switch");
         assertThat(browser.find("label[for=f-familyName]").getText()).isEqualTo("Family name");
     }
 }

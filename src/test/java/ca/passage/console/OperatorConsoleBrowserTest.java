@@ -45,12 +45,12 @@ class OperatorConsoleBrowserTest {
         assertThat(browser.find("tr[data-partner='" + partner + "'] .suspended").getAttribute("data-suspended")).isEqualTo("false");
         assertThat(browser.find("tr[data-partner='" + partner + "']").getText()).contains("http");
 
-        browser.find("#suspend-" + partner).click();
+        browser.follow("#suspend-" + partner);
         assertThat(browser.find("#done").getText()).contains("suspended");
         assertThat(browser.find("tr[data-partner='" + partner + "'] .suspended").getAttribute("data-suspended")).isEqualTo("true");
         assertThat(running.gateway.camelContext().getRouteController().getRouteStatus("outbound-" + partner).isStopped()).isTrue();
 
-        browser.find("#resume-" + partner).click();
+        browser.follow("#resume-" + partner);
         assertThat(browser.find("#done").getText()).contains("resumed");
         assertThat(browser.find("tr[data-partner='" + partner + "'] .suspended").getAttribute("data-suspended")).isEqualTo("false");
         assertThat(running.gateway.camelContext().getRouteController().getRouteStatus("outbound-" + partner).isStarted()).isTrue();

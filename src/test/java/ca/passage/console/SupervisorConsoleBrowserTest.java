@@ -66,8 +66,8 @@ class SupervisorConsoleBrowserTest {
         browser.open("/console/supervisor");
         assertThat(browser.find("[data-notice='CA-2026-000971']").getText()).contains("PENDING_APPROVAL")
                 .contains("held for a supervisor");
-        browser.find("[data-notice='CA-2026-000971'] h2 a").click();
-        browser.find("#approve").click();
+        browser.follow("[data-notice='CA-2026-000971'] h2 a");
+        browser.follow("#approve");
         assertThat(browser.find("#done").getText()).contains("decision was recorded");
         assertThat(browser.find("#approval-state").getText()).contains("APPROVED").contains("supervisor2");
         Await.until(Duration.ofSeconds(60), () -> running.gateway.store().exchangesOf("CA-2026-000971").stream()
@@ -78,7 +78,7 @@ class SupervisorConsoleBrowserTest {
     void theServerRefusesASupervisorsApprovalOfTheirOwnNotice() throws Exception {
         submitHeld("supervisor2", "CA-2026-000972");
         browser.open("/console/notices/CA-2026-000972");
-        browser.find("#approve").click();
+        browser.follow("#approve");
         assertThat(browser.find("h1").getText()).isEqualTo("Four eyes");
         assertThat(running.gateway.store().exchangesOf("CA-2026-000972"))
                 .allMatch(e -> e.state() == ExchangeState.PENDING_APPROVAL);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -84,8 +85,32 @@ public final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /** The first element {@code css} selects, waiting up to ten seconds for it (pages fill some parts by script). */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return Await.until(Duration.ofSeconds(10), () -> driver.findElements(By.cssSelector(css)), found -> !found.isEmpty())
+                .get(0);
+    }
+
+    /**
+     * Clicks the link or submit button {@code css} selects and waits until the page it leads to has replaced this
+     * one. A click returns before the navigation ends, so without this wait the next {@link #find} can take an
+     * element of the old page (a {@code #done} banner both pages have) that goes stale while it is read.
+     */
+    public ConsoleBrowser follow(String css) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        find(css).click();
+        Await.until(Duration.ofSeconds(30), () -> isStale(oldPage)
+                && "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        }
     }
 
     public List<WebElement> all(String css) {
