@@ -47,5 +47,21 @@ public enum RefusalCode {
      */
     SENDER_NOT_ACCEPTED,
     /** A partner's notice whose id this partner already used in another message (a new version is an Update). */
-    NOTICE_ID_IN_USE
+    NOTICE_ID_IN_USE,
+    /** An inbound message with no bytes at all. */
+    EMPTY,
+    /** The header's From names no partner profile (answered as {@link #SENDER_NOT_ACCEPTED}). */
+    UNKNOWN_PARTNER,
+    /** The header's From names a partner that is suspended or disabled (answered as {@link #SENDER_NOT_ACCEPTED}). */
+    PARTNER_SUSPENDED,
+    /** The header's From is not the partner the mutual-TLS client certificate proves. */
+    TLS_IDENTITY_MISMATCH,
+    /** The header's Action is not one Passage serves. */
+    UNKNOWN_ACTION,
+    /** The payload cannot be read in the partner's format, or what it says is not a valid Canadian notice. */
+    INVALID_PAYLOAD,
+    /** The header cannot be read (a field missing or malformed) for a reason no more precise code names. */
+    INVALID_HEADER,
+    /** A receipt whose digest is not the digest of the message we sent. */
+    RECEIPT_DIGEST_MISMATCH
 }

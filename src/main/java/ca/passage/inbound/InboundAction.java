@@ -1,6 +1,7 @@
 package ca.passage.inbound;
 
-import ca.passage.as4.EbmsErrorCode;
+import ca.passage.crypto.RefusalCode;
+
 import ca.passage.envelope.BusinessResponse;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.LifecycleRequest;
@@ -28,7 +29,7 @@ public enum InboundAction {
                 if (LifecycleRequest.Kind.ofAction(action) != null) {
                     yield LIFECYCLE_REQUEST;
                 }
-                throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "UNKNOWN_ACTION",
+                throw new InboundRefusal(RefusalCode.UNKNOWN_ACTION,
                         "action " + action + " is not one Passage serves");
             }
         };

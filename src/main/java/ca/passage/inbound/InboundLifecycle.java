@@ -1,7 +1,6 @@
 package ca.passage.inbound;
 
 import ca.passage.crypto.RefusalCode;
-import ca.passage.as4.EbmsErrorCode;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.envelope.LifecycleRequest;
 import ca.passage.ledger.AuditAction;
@@ -129,8 +128,7 @@ public final class InboundLifecycle {
     private static ExchangeRecord noticeMessage(ExchangeStore store, String partnerId, String messageId) {
         Optional<ExchangeRecord> found = store.findByMessageId(partnerId, messageId)
                 .filter(e -> e.direction() == Direction.IN && e.kind().carriesNotice());
-        return found.orElseThrow(() -> new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT,
-                RefusalCode.UNKNOWN_REFERENCE.name(), "no notice message " + messageId + " was received from " + partnerId));
+        return found.orElseThrow(() -> new InboundRefusal(RefusalCode.UNKNOWN_REFERENCE, "no notice message " + messageId + " was received from " + partnerId));
     }
 
     /** The domestic copy of the notice {@code carrier} brought: the file named after that message's exchange id. */

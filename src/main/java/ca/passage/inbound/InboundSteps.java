@@ -45,6 +45,7 @@ import org.xml.sax.SAXException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,8 +60,6 @@ import java.util.function.Predicate;
 public final class InboundSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundSteps.class);
-    private static final String UNKNOWN_PARTNER = "UNKNOWN_PARTNER";
-    private static final String PARTNER_SUSPENDED = "PARTNER_SUSPENDED";
     private static final EnumSet<ExchangeState> AWAITING_RECEIPT =
             EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT, ExchangeState.ACK_OVERDUE);
 
@@ -103,10 +102,10 @@ public final class InboundSteps {
     /** Step 1: the sender its header claims, a known partner not suspended; size and well-formedness first. */
     public InboundMessage identify(byte[] raw) {
         if (raw == null || raw.length == 0) {
-            throw new InboundRefusal(EbmsErrorCode.INVALID_HEADER, "EMPTY", "empty message");
+            throw new InboundRefusal(RefusalCode.EMPTY, "empty message");
         }
         if (raw.length > maxBytes) {
-            throw new InboundRefusal(EbmsErrorCode.POLICY_NONCOMPLIANCE, RefusalCode.OVERSIZE.name(),
+            throw new InboundRefusal(RefusalCode.OVERSIZE,
                     "message is " + raw.length + " bytes; the limit is " + maxBytes);
         }
         return InboundMessage.identified(raw, Digests.sha256(raw), knownPartner(peekHeader(raw).from()));
@@ -120,7 +119,7 @@ public final class InboundSteps {
      */
     public InboundMessage matchTlsIdentity(InboundMessage m, String tlsPartner) {
         if (tlsPartner != null && !tlsPartner.equals(m.partner().id())) {
-            throw new InboundRefusal(EbmsErrorCode.FAILED_AUTHENTICATION, "TLS_IDENTITY_MISMATCH",
+            throw new InboundRefusal(RefusalCode.TLS_IDENTITY_MISMATCH,
                     "the envelope's From is not the partner the TLS client certificate proves");
         }
         return m;
@@ -228,7 +227,7 @@ public final class InboundSteps {
 
     /** A refusal with its own code, answered with the ebMS error the code maps to. */
     static InboundRefusal refusal(RefusalCode code, String message) {
-        return new InboundRefusal(ebmsFor(code), code.name(), message);
+        return new InboundRefusal(code, message);
     }
 
     /** Step 3: only authenticated messages are archived; a refused one is kept as its digest in the audit event. */
@@ -242,7 +241,7 @@ public final class InboundSteps {
         try {
             doc = SecureXml.parse(raw);
         } catch (SAXException e) {
-            throw new InboundRefusal(EbmsErrorCode.INVALID_HEADER, RefusalCode.MALFORMED.name(),
+            throw new InboundRefusal(RefusalCode.MALFORMED,
                     e.getMessage() != null && e.getMessage().contains("DOCTYPE")
                             ? "DOCTYPE declarations are not accepted" : "message is not well-formed XML");
         }
@@ -251,9 +250,9 @@ public final class InboundSteps {
 
     private PartnerProfile knownPartner(String id) {
         PartnerProfile partner = partners.find(id).orElseThrow(() -> new InboundRefusal(
-                EbmsErrorCode.FAILED_AUTHENTICATION, UNKNOWN_PARTNER, "sender " + id + " is not a known partner"));
+                RefusalCode.UNKNOWN_PARTNER, "sender " + id + " is not a known partner"));
         if (!partner.enabled() || suspended.test(partner.id())) {
-            throw new InboundRefusal(EbmsErrorCode.POLICY_NONCOMPLIANCE, PARTNER_SUSPENDED,
+            throw new InboundRefusal(RefusalCode.PARTNER_SUSPENDED,
                     "partner " + id + " is suspended or disabled");
         }
         return partner;
@@ -278,7 +277,7 @@ public final class InboundSteps {
         }
         ExchangeRecord e = found.get();
         if (e.sentDigest() == null || !e.sentDigest().equalsIgnoreCase(receipt.receivedDigest())) {
-            throw new InboundRefusal(EbmsErrorCode.INVALID_RECEIPT, "RECEIPT_DIGEST_MISMATCH",
+            throw new InboundRefusal(RefusalCode.RECEIPT_DIGEST_MISMATCH,
                     "receipt digest does not match the message sent as " + e.messageId());
         }
         store.transition(Transition.of(e.exchangeId(), AWAITING_RECEIPT, ExchangeState.ACKNOWLEDGED,
@@ -338,7 +337,7 @@ public final class InboundSteps {
         PartnerProfile partner = m.partner();
         EnvelopeHeader header = m.header();
         if (header.refToMessageId() == null) {
-            throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.UNKNOWN_REFERENCE.name(),
+            throw new InboundRefusal(RefusalCode.UNKNOWN_REFERENCE,
                     "an Update must name the message it supersedes in RefToMessageId");
         }
         byte[] receipt = signedReceipt(partner, header, m.digest());
@@ -382,7 +381,7 @@ public final class InboundSteps {
         try {
             notice = translators.forFormat(partner.format()).fromPartner(payload, partner);
         } catch (TranslationException e) {
-            throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD", e.getMessage());
+            throw new InboundRefusal(RefusalCode.INVALID_PAYLOAD, e.getMessage());
         }
         HandlingCode payloadCode = notice.handling() == null ? null : notice.handling().code();
         if (handlingCode == null && payloadCode != null) {
@@ -395,7 +394,7 @@ public final class InboundSteps {
         byte[] canonical = notices.toXml(notice);
         List<Violation> violations = canadianSchema.validate(canonical);
         if (!violations.isEmpty()) {
-            throw new InboundRefusal(EbmsErrorCode.VALUE_NOT_RECOGNIZED, "INVALID_PAYLOAD",
+            throw new InboundRefusal(RefusalCode.INVALID_PAYLOAD,
                     violations.size() + " schema violation(s), first at " + violations.get(0).path());
         }
         Instant now = clock.instant();
@@ -432,7 +431,7 @@ public final class InboundSteps {
                     superseded, exchangeId, messageId, partner.id()).withOutcome("SUPERSEDED", null));
             if (!store.storeUpdate(record, superseded, List.of(exchange), List.of(), events,
                     mark(partner, messageId, answer))) {
-                throw new InboundRefusal(EbmsErrorCode.VALUE_INCONSISTENT, RefusalCode.REFERENCE_CLOSED.name(),
+                throw new InboundRefusal(RefusalCode.REFERENCE_CLOSED,
                         "notice " + notice.supersedes() + " is already superseded or withdrawn");
             }
         }
@@ -471,9 +470,9 @@ public final class InboundSteps {
         if (refusal instanceof InboundRefusal ir) {
             r = ir;
         } else if (refusal instanceof SecurityRefusal sr) {
-            r = new InboundRefusal(ebmsFor(sr.code()), sr.code().name(), sr.getMessage());
+            r = new InboundRefusal(sr.code(), sr.getMessage());
         } else {
-            r = new InboundRefusal(EbmsErrorCode.INVALID_HEADER, "INVALID_HEADER", refusal.getMessage());
+            r = new InboundRefusal(RefusalCode.INVALID_HEADER, refusal.getMessage());
         }
         String digest = Digests.sha256(raw == null ? new byte[0] : raw);
         EnvelopeHeader claimed = claimedHeader(raw);
@@ -490,7 +489,7 @@ public final class InboundSteps {
         } else {
             unidentified.count(r.auditCode());
         }
-        if (UNIDENTIFIED_SENDER.contains(r.auditCode())) {
+        if (UNIDENTIFIED_SENDER.contains(r.code())) {
             return InboundAnswer.xml(403, new ErrorSignal(EbmsErrorCode.FAILED_AUTHENTICATION, messageId,
                     RefusalCode.SENDER_NOT_ACCEPTED.name() + ": the sender is not accepted").toXml());
         }
@@ -503,9 +502,9 @@ public final class InboundSteps {
      * Refusals that would tell an unidentified sender whether a partner exists or what state it is in: answered with
      * one generic {@code SENDER_NOT_ACCEPTED}; the audit keeps which.
      */
-    static final java.util.Set<String> UNIDENTIFIED_SENDER = java.util.Set.of(UNKNOWN_PARTNER, PARTNER_SUSPENDED,
-            RefusalCode.CERT_EXPIRED.name(), RefusalCode.CERT_NOT_YET_VALID.name(), RefusalCode.CERT_REVOKED.name(),
-            RefusalCode.REVOCATION_UNKNOWN.name());
+    static final Set<RefusalCode> UNIDENTIFIED_SENDER = EnumSet.of(RefusalCode.UNKNOWN_PARTNER,
+            RefusalCode.PARTNER_SUSPENDED, RefusalCode.CERT_EXPIRED, RefusalCode.CERT_NOT_YET_VALID,
+            RefusalCode.CERT_REVOKED, RefusalCode.REVOCATION_UNKNOWN);
 
     /** The header a refused message claims, when it can be read at all. */
     private static EnvelopeHeader claimedHeader(byte[] raw) {
@@ -522,20 +521,5 @@ public final class InboundSteps {
     static String inboundNoticeId(String partnerId, String noticeId) {
         String id = "IN-" + partnerId + "-" + noticeId;
         return id.length() <= 64 ? id : id.substring(0, 64);
-    }
-
-    private static EbmsErrorCode ebmsFor(RefusalCode code) {
-        return switch (code) {
-            case DECRYPTION_FAILED, ENCRYPTION_MISSING -> EbmsErrorCode.FAILED_DECRYPTION;
-            case SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_WRAPPING, UNTRUSTED_SIGNER, SENDER_MISMATCH,
-                 CERT_EXPIRED, CERT_NOT_YET_VALID, CERT_REVOKED, REVOCATION_UNKNOWN -> EbmsErrorCode.FAILED_AUTHENTICATION;
-            case ALGORITHM_REFUSED, PROFILE_REFUSED, OVERSIZE, STALE_TIMESTAMP, REPLAY -> EbmsErrorCode.POLICY_NONCOMPLIANCE;
-            case UNKNOWN_REFERENCE, REFERENCE_CLOSED, NOTICE_ID_IN_USE -> EbmsErrorCode.VALUE_INCONSISTENT;
-            case MALFORMED, DTD_FORBIDDEN, ID_MISSING, HEADER_FIELD_TOO_LONG -> EbmsErrorCode.INVALID_HEADER;
-            case UNKNOWN_RECIPIENT, UNKNOWN_SERVICE, PAYLOAD_FORMAT_MISMATCH, HANDLING_CODE_INVALID,
-                 HANDLING_CODE_MISMATCH -> EbmsErrorCode.VALUE_NOT_RECOGNIZED;
-            case RECEIPT_NOT_SUCCESS -> EbmsErrorCode.INVALID_RECEIPT;
-            case SENDER_NOT_ACCEPTED -> EbmsErrorCode.FAILED_AUTHENTICATION;
-        };
     }
 }
