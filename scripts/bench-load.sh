@@ -18,6 +18,10 @@
 #   BENCH_JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"   BENCH_GATEWAY_OPTS (extra JVM options for the gateway)
 #   BENCH_SAMPLE=samples/notices/02-red-labour-suspect.xml
 #   BENCH_CONSUMERS=4 (channel.consumers written into the copied partner profiles: deliveries in flight per partner)
+#   BENCH_NODES=N (N >= 1): instead of one gateway with its embedded broker and H2, a standalone `./passage broker`
+#     and N gateway nodes on one PostgreSQL (PASSAGE_TEST_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test,
+#     user PASSAGE_TEST_PG_USER or postgres; a fresh schema bench_<random>, dropped at the end), the clients spread
+#     over the nodes: BENCH_NODES=1 and BENCH_NODES=2 compare one node with two on the same infrastructure
 #   BENCH_E2E=0 skips step 2 (the warm-up is then intake alone too): a quick intake-only profile, e.g.
 #     BENCH_E2E=0 BENCH_JMH=0 BENCH_JFR=1 scripts/bench-load.sh 300 8   -> <folder>/gateway-intake.jfr
 set -euo pipefail
@@ -27,6 +31,7 @@ heap="${BENCH_HEAP:--Xmx256m}"; warmup="${BENCH_WARMUP:-300}"
 sample="${BENCH_SAMPLE:-samples/notices/02-red-labour-suspect.xml}"
 jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
 consumers="${BENCH_CONSUMERS:-4}"
+node_count="${BENCH_NODES:-0}"
 
 ./passage --help >/dev/null           # builds target/passage.jar when stale
 jar="$PWD/target/passage.jar"
@@ -38,7 +43,17 @@ echo "bench: machine $(nproc) cores, $(uptime | sed 's/.*load average/load avera
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+schema=""
+pg_base="${PASSAGE_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}"; pg_user="${PASSAGE_TEST_PG_USER:-postgres}"
+psql_() {
+  psql -h "$(echo "$pg_base" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')" \
+    -p "$(echo "$pg_base" | sed -E 's#jdbc:postgresql://[^:/]+:?([0-9]*)/.*#\1#; s#^$#5432#')" \
+    -U "$pg_user" -d "$(echo "$pg_base" | sed -E 's#.*/([^/?]+).*#\1#')" -v ON_ERROR_STOP=1 -qAt "$@"
+}
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+  [ -z "$schema" ] || psql_ -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 
 java -jar "$jar" keys init --dir "$run/keys" >"$run/logs/keys.log"
@@ -60,23 +75,44 @@ start() { # name, args...
 for p in "${partners[@]}"; do
   start "sim-${p%%:*}" -jar "$jar" partner-sim --profile "${p%%:*}" --port "${p##*:}" --profiles "$run/profiles" --keys "$run/keys"
 done
-rest="$(free_port)"; partner_port="$(free_port)"; mgmt="$(free_port)"
-start gateway ${BENCH_GATEWAY_OPTS:-} -jar "$jar" run --data "$run/data" --keys "$run/keys" --profiles "$run/profiles" \
-  --port "$rest" --partner-port "$partner_port" --management-port "$mgmt"
-url="https://localhost:$rest"
+gateway_names=(gateway); shared=()
+if [ "$node_count" -ge 1 ]; then
+  schema="bench_$(date +%s)_$RANDOM"; psql_ -c "CREATE SCHEMA $schema"
+  bport="$(free_port)"
+  start broker -jar "$jar" broker --data "$run/broker" --port "$bport" --profiles "$run/profiles"
+  for _ in $(seq 1 60); do grep -q "passage broker:" "$run/logs/broker.log" && break; sleep 1; done
+  shared=(--broker-url "tcp://127.0.0.1:$bport" --db-url "$pg_base?currentSchema=$schema" --db-user "$pg_user")
+  for i in $(seq 2 "$node_count"); do gateway_names+=("gateway-$i"); done
+  echo "bench: $node_count gateway node(s), standalone broker tcp://127.0.0.1:$bport, PostgreSQL schema $schema"
+fi
+node_urls=()
+for g in "${gateway_names[@]}"; do
+  rest="$(free_port)"; partner_port="$(free_port)"; mgmt="$(free_port)"
+  start "$g" ${BENCH_GATEWAY_OPTS:-} -jar "$jar" run --data "$run/data-$g" --keys "$run/keys" --profiles "$run/profiles" \
+    --port "$rest" --partner-port "$partner_port" --management-port "$mgmt" "${shared[@]}"
+  node_urls+=("https://localhost:$rest")
+  # one node at a time: the first migrates the shared schema and writes the archive key
+  for _ in $(seq 1 180); do
+    curl -fs --cacert "$run/keys/ca.cert.pem" --cert "$run/keys/users/officer1.cert.pem" \
+      --key "$run/keys/users/officer1.key.pem" "https://localhost:$rest/api/v1/exchanges?limit=1" >/dev/null 2>&1 && break
+    sleep 1
+  done
+done
+url="${node_urls[0]}"
+also=(); for u in "${node_urls[@]:1}"; do also+=(--also-url "$u"); done
 # The same door as any client: HTTPS, the development CA, a development user's client certificate.
 as_user() { echo --cacert "$run/keys/ca.cert.pem" --cert "$run/keys/users/$1.cert.pem" --key "$run/keys/users/$1.key.pem"; }
-for _ in $(seq 1 180); do
-  curl -fs $(as_user officer1) "$url/api/v1/exchanges?limit=1" >/dev/null 2>&1 && break
-  sleep 1
+for u in "${node_urls[@]}"; do
+  curl -fs $(as_user officer1) "$u/api/v1/exchanges?limit=1" >/dev/null || { echo "gateway $u did not start: see $run/logs/"; exit 1; }
 done
-curl -fs $(as_user officer1) "$url/api/v1/exchanges?limit=1" >/dev/null || { echo "gateway did not start: see $run/logs/gateway.log"; exit 1; }
 
 bench() { java -Xmx256m -jar "$jar" bench --url "$url" --ca "$run/keys/ca.cert.pem" \
-  --cert "$run/keys/users/officer1.cert.pem" --key "$run/keys/users/officer1.key.pem" --sample "$sample" "$@"; }
-suspend_partners() {
-  for p in "${partners[@]}"; do
-    curl -fs -X POST $(as_user operator1) "$url/api/v1/partners/${p%%:*}/suspend" >/dev/null
+  --cert "$run/keys/users/officer1.cert.pem" --key "$run/keys/users/officer1.key.pem" --sample "$sample" "${also[@]}" "$@"; }
+suspend_partners() { # on every node: a suspension stops that node's consumers of the partner's queue
+  for u in "${node_urls[@]}"; do
+    for p in "${partners[@]}"; do
+      curl -fs -X POST $(as_user operator1) "$u/api/v1/partners/${p%%:*}/suspend" >/dev/null
+    done
   done
 }
 e2e="${BENCH_E2E:-1}"
@@ -92,7 +128,8 @@ if [ "$warmup" -gt 0 ]; then
 fi
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
-names=(gateway); for p in "${partners[@]}"; do names+=("sim-${p%%:*}"); done
+names=("${gateway_names[@]}"); for p in "${partners[@]}"; do names+=("sim-${p%%:*}"); done
+[ "$node_count" -ge 1 ] && names+=(broker)
 declare -A before jstat_pid cpu_ms
 measure_start() { # phase: CPU ticks of every process, jstat, JFR
   for n in "${names[@]}"; do
@@ -169,12 +206,13 @@ result = {"notices": notices, "clients": clients, "heap": heap, "cores": cores, 
           "processes": {}, "jmhOpsPerSecond": ops}
 exchanges = max(1, e2e.get("exchanges", 0))
 for n, p in procs.items():
-    # the gateway handles every exchange; a partner simulator only those of its partner
-    handled = exchanges if n == "gateway" else exchanges / max(1, len(profiles))
+    # the gateway nodes (and the broker) share every exchange; a partner simulator handles only its partner's
+    handled = exchanges if n.startswith("gateway") or n == "broker" else exchanges / max(1, len(profiles))
     result["processes"][n] = dict(p, cpuMsPerExchange=round(p["cpuMs"] / handled, 1))
 # intake alone: the gateway's CPU per accepted notice (parse, validate, translate per recipient, store, queue)
 accepted = max(1, notices - intake.get("refused", 0))
-result["gatewayIntakeCpuMsPerNotice"] = round(procs["gateway"]["intakeCpuMs"] / accepted, 1)
+result["gatewayIntakeCpuMsPerNotice"] = round(sum(p["intakeCpuMs"] for n, p in procs.items() if n.startswith("gateway")) / accepted, 1)
+result["nodes"] = sum(1 for n in procs if n.startswith("gateway"))
 # Crypto-only limit: per exchange the gateway seals the notice and opens the receipt, the partner opens the notice
 # and seals the receipt: 2 seals + 2 opens at the profile's 8 KB JMH rates (receipts are smaller: an upper bound on
 # the cost, so a lower bound on the limit). A notice costs the sum over its partners; the machine has `cores` cores.

@@ -50,6 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--intake-only", description = "do not wait for acknowledgements (partners suspended)")
     boolean intakeOnly;
 
+    @Option(names = "--also-url", paramLabel = "URL", description = "another node of the same gateway (one broker, one "
+            + "database): client i submits to node i mod the number of nodes, --url first; repeatable")
+    List<String> otherNodes = new ArrayList<>();
+
     @Option(names = "--timeout", defaultValue = "PT10M", description = "how long to wait for every ACKNOWLEDGED; default: ${DEFAULT-VALUE}")
     Duration timeout;
 
@@ -60,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String template = Files.readString(sample, StandardCharsets.UTF_8);
         GatewayClient http = new GatewayClient(gateway);
+        List<GatewayClient> nodes = new ArrayList<>(List.of(http));
+        for (String url : otherNodes) {
+            nodes.add(new GatewayClient(GatewayConnection.of(url, gateway.ca, gateway.cert, gateway.key)));
+        }
         List<Long> latenciesNanos = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -70,6 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            GatewayClient node = nodes.get(c % nodes.size());
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < notices; i = next.getAndIncrement()) {
                     String id = idPrefix + "-" + runId + "-" + i;
@@ -78,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
                                     "<nationalFileNumber>NF-" + id + "</nationalFileNumber>");
                     long s = System.nanoTime();
                     try {
-                        GatewayClient.Answer r = http.post("/api/v1/notices", "application/xml",
+                        GatewayClient.Answer r = node.post("/api/v1/notices", "application/xml",
                                 body.getBytes(StandardCharsets.UTF_8));
                         latenciesNanos.add(System.nanoTime() - s);
                         if (r.status() != 202) {
@@ -104,6 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("notices", notices);
         out.put("clients", clients);
+        out.put("nodes", nodes.size());
         out.put("refused", failed.get());
         out.put("exchanges", exchanges.get());
         out.put("intakeSeconds", round(intakeSeconds));
