@@ -12,9 +12,9 @@
 # Prints a table and writes target/bench/<run>/result.json. Environment:
 #   BENCH_HEAP=-Xmx256m  BENCH_WARMUP=300  BENCH_JMH=1 (0 skips step 4)
 #   BENCH_JFR=1 (a JFR recording of each process over step 2: <folder>/<process>.jfr; scripts/jfr-top.py reads it.
-#     The recording starts with the JVM and only the measured window is dumped: JFR.start on a running JVM
-#     instruments the JDK's event classes and de-optimises most compiled code, and the JIT's recompilation then
-#     takes a third of the CPU of the window it was meant to observe)
+#     Each JVM starts with a recording of its own (-XX:StartFlightRecording) and the window gets a second one:
+#     the first JFR.start on a running JVM instruments the JDK's event classes and de-optimises most compiled code,
+#     and the JIT's recompilation then took a third of the CPU of the window it was meant to observe)
 #   BENCH_JMH_ARGS="-f 1 -wi 3 -w 2s -i 5 -r 2s"   BENCH_GATEWAY_OPTS (extra JVM options for the gateway)
 #   BENCH_SAMPLE=samples/notices/02-red-labour-suspect.xml
 #   BENCH_CONSUMERS=4 (channel.consumers written into the copied partner profiles: deliveries in flight per partner)
@@ -66,7 +66,7 @@ for f in partner-profiles/*.yaml; do
 done
 [ -f partner-profiles/README.md ] && cp partner-profiles/README.md "$run/profiles/" || true
 
-jfr_opts=""; [ "${BENCH_JFR:-0}" = 1 ] && jfr_opts="-XX:StartFlightRecording=name=bench,settings=profile,maxage=30m"
+jfr_opts=""; [ "${BENCH_JFR:-0}" = 1 ] && jfr_opts="-XX:StartFlightRecording=name=instrumented,settings=profile,maxage=2m"
 start() { # name, args...
   local name="$1"; shift
   java $heap $jfr_opts "$@" >"$run/logs/$name.log" 2>&1 &
@@ -135,16 +135,16 @@ measure_start() { # phase: CPU ticks of every process, jstat, JFR
   for n in "${names[@]}"; do
     pid="$(cat "$run/$n.pid")"; before[$n]="$(cpu_ticks "$pid")"
     jstat -gc "$pid" 250 >>"$run/$n.jstat" 2>/dev/null & jstat_pid[$n]=$!
+    # JFR over the measured phase only (after start-up and warm-up): target/bench/<run>/<process>[-intake].jfr
+    [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.start name=bench settings=profile >/dev/null
   done
-  measured_since="$(date +%Y-%m-%dT%H:%M:%S)"   # JFR.dump reads local time
   return 0
 }
 measure_stop() { # phase suffix of the JFR file name; sets cpu_ms
   for n in "${names[@]}"; do
     pid="$(cat "$run/$n.pid")"; cpu_ms[$n]=$(( ($(cpu_ticks "$pid") - ${before[$n]}) * 1000 / $(getconf CLK_TCK) ))
     kill "${jstat_pid[$n]}" 2>/dev/null || true
-    # JFR over the measured phase only (after start-up and warm-up): target/bench/<run>/<process>[-intake].jfr
-    [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.dump name=bench begin="$measured_since" filename="$run/$n$1.jfr" >/dev/null
+    [ "${BENCH_JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=bench filename="$run/$n$1.jfr" >/dev/null
   done
   return 0
 }
