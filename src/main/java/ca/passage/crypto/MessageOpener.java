@@ -23,6 +23,7 @@ import org.w3c.dom.NodeList;
 
 import javax.crypto.Cipher;
 import java.security.Key;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class MessageOpener {
     private final Keyring keyring;
     private final CryptoPolicy policy;
     private final Clock clock;
+    private final Primitives.BouncyCastleKeys bouncyCastleKeys = new Primitives.BouncyCastleKeys();
 
     public MessageOpener(Keyring keyring, CryptoPolicy policy, Clock clock) {
         this.keyring = Objects.requireNonNull(keyring);
@@ -79,9 +81,10 @@ public final class MessageOpener {
         parts.header().setIdAttributeNS(null, EnvelopeDom.ID, true);
         parts.payload().setIdAttributeNS(null, EnvelopeDom.ID, true);
         X509Certificate pinned = sender.signingCert();
+        PublicKey pinnedKey = bouncyCastleKeys.of(pinned.getPublicKey());
         XMLSignature sig;
         try {
-            sig = new XMLSignature(sigEl, "", true, Primitives.forSignature(pinned.getPublicKey()));
+            sig = new XMLSignature(sigEl, "", true, Primitives.forSignature(pinnedKey));
         } catch (Exception e) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_INVALID, "signature element cannot be read: " + e.getClass().getSimpleName());
         }
@@ -91,7 +94,7 @@ public final class MessageOpener {
                 clock.instant());
         boolean valid;
         try {
-            valid = sig.checkSignatureValue(pinned.getPublicKey());
+            valid = sig.checkSignatureValue(pinnedKey);
         } catch (Exception e) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_INVALID, "signature verification failed: " + e.getClass().getSimpleName());
         }

@@ -37,6 +37,7 @@ public final class MessageSealer {
     private final CryptoPolicy policy;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Primitives.BouncyCastleKeys bouncyCastleKeys = new Primitives.BouncyCastleKeys();
 
     public MessageSealer(Keyring keyring, CryptoPolicy policy, Clock clock) {
         this.keyring = Objects.requireNonNull(keyring);
@@ -77,7 +78,7 @@ public final class MessageSealer {
         try {
             header.setIdAttributeNS(null, EnvelopeDom.ID, true);
             payload.setIdAttributeNS(null, EnvelopeDom.ID, true);
-            PrivateKey signingKey = Primitives.signingKey(signer.privateKey());
+            PrivateKey signingKey = bouncyCastleKeys.of(signer.privateKey());
             XMLSignature sig = new XMLSignature(doc, "", profile.signatureAlgorithm(), 0, profile.canonicalization(),
                     Primitives.forSignature(signingKey), null);
             root.appendChild(sig.getElement());

@@ -4,6 +4,7 @@ import org.apache.xml.security.algorithms.implementations.ECDSAUtils;
 import org.apache.xml.security.encryption.params.KeyAgreementParameters;
 import org.apache.xml.security.utils.KeyUtils;
 import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPrivateKey;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import javax.crypto.KeyAgreement;
@@ -21,6 +22,9 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which JCA provider computes an asymmetric primitive, where the choice matters for speed. JDK 17's Ed25519, X25519
@@ -43,7 +47,7 @@ final class Primitives {
 
     /**
      * The provider for signing or verifying with {@code key}; null means the JDK's default. An EC private key goes to
-     * Bouncy Castle only in Bouncy Castle's own form ({@link #signingKey}): handed a JDK key, it rebuilds its
+     * Bouncy Castle only in Bouncy Castle's own form ({@link BouncyCastleKeys}): handed a JDK key, it rebuilds its
      * fixed-base tables for the curve on every signature, which costs most of what it saves.
      */
     static Provider forSignature(Key key) {
@@ -55,16 +59,35 @@ final class Primitives {
     }
 
     /**
-     * The key to sign with: an EC key read again by Bouncy Castle from its PKCS#8 encoding (8 µs), so that the
-     * signature uses the named curve's cached fixed-base tables; any other key, or one that cannot be exported (a
-     * token's), unchanged.
+     * EC keys in Bouncy Castle's own form, each read once from its encoding and kept for the life of the sealer or
+     * opener that owns this (one per instance; no static state). Bouncy Castle caches per key object what it derives
+     * from the key (the curve's fixed-base comb tables for signing, the point's multiples for verification): handed a
+     * JDK key, or a key read again per call, it rebuilds them on every operation (ECDSA signing 0.08 → 0.28 ms,
+     * verification 0.09 → 0.21 ms of CPU). Only our own keys and partners' pinned keys come here, so the map stays as
+     * small as the key directory.
      */
-    static PrivateKey signingKey(PrivateKey key) throws GeneralSecurityException {
-        byte[] encoded = key.getAlgorithm().equals("EC") && !(key instanceof BCECPrivateKey) ? key.getEncoded() : null;
-        if (encoded == null) {
-            return key;
+    static final class BouncyCastleKeys {
+        private final Map<Key, Key> converted = new ConcurrentHashMap<>();
+
+        /** {@code key} in Bouncy Castle's form when it is an EC key that can be exported; any other key unchanged. */
+        @SuppressWarnings("unchecked")
+        <K extends Key> K of(K key) {
+            return (K) converted.computeIfAbsent(key, BouncyCastleKeys::convert);
         }
-        return KeyFactory.getInstance("EC", BOUNCY_CASTLE).generatePrivate(new PKCS8EncodedKeySpec(encoded));
+
+        private static Key convert(Key key) {
+            byte[] encoded = key.getAlgorithm().equals("EC") ? key.getEncoded() : null;
+            if (encoded == null || key instanceof BCECPrivateKey || key instanceof BCECPublicKey) {
+                return key;
+            }
+            try {
+                KeyFactory ec = KeyFactory.getInstance("EC", BOUNCY_CASTLE);
+                return key instanceof PrivateKey ? ec.generatePrivate(new PKCS8EncodedKeySpec(encoded))
+                        : ec.generatePublic(new X509EncodedKeySpec(encoded));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Bouncy Castle cannot read an EC key the JDK exported", e);
+            }
+        }
     }
 
     /**

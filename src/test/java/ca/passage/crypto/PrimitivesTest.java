@@ -39,20 +39,37 @@ class PrimitivesTest {
         assertThat(Primitives.forSignature(ed.getPublic()).getName()).isEqualTo("BC");
         assertThat(Primitives.forSignature(ec.getPublic()).getName()).isEqualTo("BC");
         assertThat(Primitives.forSignature(ec.getPrivate())).as("a JDK EC private key").isNull();
-        PrivateKey ecSigning = Primitives.signingKey(ec.getPrivate());
-        assertThat(Primitives.forSignature(ecSigning).getName()).isEqualTo("BC");
-        assertThat(((ECPrivateKey) ecSigning).getS()).isEqualTo(((ECPrivateKey) ec.getPrivate()).getS());
-        assertThat(Primitives.signingKey(rsa.getPrivate())).isSameAs(rsa.getPrivate());
-        assertThat(Primitives.signingKey(ed.getPrivate())).isSameAs(ed.getPrivate());
+        assertThat(Primitives.forSignature(new Primitives.BouncyCastleKeys().of(ec.getPrivate())).getName()).isEqualTo("BC");
         assertThat(Primitives.forSignature(rsa.getPrivate())).isNull();
         assertThat(Primitives.forSignature(rsa.getPublic())).isNull();
+    }
+
+    /** Each key maps to its own converted key, every time: the cache never hands one key's form for another. */
+    @Test
+    void bouncyCastleKeysConvertsEachEcKeyOnceToItsOwnValueAndLeavesOtherKeysAlone() throws Exception {
+        Primitives.BouncyCastleKeys keys = new Primitives.BouncyCastleKeys();
+        KeyPair a = p256().generateKeyPair();
+        KeyPair b = p256().generateKeyPair();
+        KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        for (KeyPair k : List.of(a, b, a, b)) {
+            ECPrivateKey priv = keys.of((ECPrivateKey) k.getPrivate());
+            ECPublicKey pub = keys.of((ECPublicKey) k.getPublic());
+            assertThat(priv).isNotSameAs(k.getPrivate()).isSameAs(keys.of(k.getPrivate()));
+            assertThat(priv.getS()).isEqualTo(((ECPrivateKey) k.getPrivate()).getS());
+            assertThat(pub.getW()).isEqualTo(((ECPublicKey) k.getPublic()).getW());
+            assertThat(pub.getEncoded()).isEqualTo(k.getPublic().getEncoded());
+        }
+        assertThat(keys.of(rsa.getPrivate())).isSameAs(rsa.getPrivate());
+        assertThat(keys.of(ed.getPrivate())).isSameAs(ed.getPrivate());
     }
 
     @Test
     void aBouncyCastleEcdsaSignatureWithTheTranslatedKeyVerifiesWithTheJdk() throws Exception {
         KeyPair ec = p256().generateKeyPair();
         byte[] data = "notice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        PrivateKey key = Primitives.signingKey(ec.getPrivate());
+        PrivateKey key = new Primitives.BouncyCastleKeys().of(ec.getPrivate());
         Signature bc = Signature.getInstance("SHA256withECDSA", Primitives.forSignature(key));
         bc.initSign(key);
         bc.update(data);
