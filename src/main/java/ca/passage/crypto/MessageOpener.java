@@ -1,8 +1,13 @@
 package ca.passage.crypto;
 
+import org.apache.xml.security.algorithms.JCEMapper;
 import org.apache.xml.security.encryption.EncryptedData;
 import org.apache.xml.security.encryption.EncryptedKey;
 import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.encryption.XMLCipherInput;
+import org.apache.xml.security.encryption.XMLCipherUtil;
+import org.apache.xml.security.encryption.keys.KeyInfoEnc;
+import org.apache.xml.security.encryption.params.KeyAgreementParameters;
 import org.apache.xml.security.keys.KeyInfo;
 import org.apache.xml.security.signature.Reference;
 import org.apache.xml.security.signature.SignedInfo;
@@ -16,7 +21,9 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import javax.crypto.Cipher;
 import java.security.Key;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,6 +46,7 @@ public final class MessageOpener {
     private final Keyring keyring;
     private final CryptoPolicy policy;
     private final Clock clock;
+    private final Primitives.BouncyCastleKeys bouncyCastleKeys = new Primitives.BouncyCastleKeys();
 
     public MessageOpener(Keyring keyring, CryptoPolicy policy, Clock clock) {
         this.keyring = Objects.requireNonNull(keyring);
@@ -73,9 +81,10 @@ public final class MessageOpener {
         parts.header().setIdAttributeNS(null, EnvelopeDom.ID, true);
         parts.payload().setIdAttributeNS(null, EnvelopeDom.ID, true);
         X509Certificate pinned = sender.signingCert();
+        PublicKey pinnedKey = bouncyCastleKeys.of(pinned.getPublicKey());
         XMLSignature sig;
         try {
-            sig = new XMLSignature(sigEl, "", true, Primitives.forSignature(pinned.getPublicKey()));
+            sig = new XMLSignature(sigEl, "", true, Primitives.forSignature(pinnedKey));
         } catch (Exception e) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_INVALID, "signature element cannot be read: " + e.getClass().getSimpleName());
         }
@@ -85,7 +94,7 @@ public final class MessageOpener {
                 clock.instant());
         boolean valid;
         try {
-            valid = sig.checkSignatureValue(pinned.getPublicKey());
+            valid = sig.checkSignatureValue(pinnedKey);
         } catch (Exception e) {
             throw new SecurityRefusal(RefusalCode.SIGNATURE_INVALID, "signature verification failed: " + e.getClass().getSimpleName());
         }
@@ -341,10 +350,7 @@ public final class MessageOpener {
         }
         for (java.security.PrivateKey k : keys) {
             try {
-                XMLCipher unwrap = cipher(algorithmOf(ekEl));
-                unwrap.setSecureValidation(true);
-                unwrap.init(XMLCipher.UNWRAP_MODE, k);
-                Key cek = unwrap.decryptKey(ek, dataAlgorithm);
+                Key cek = contentKey(ek, ekEl, k, dataAlgorithm);
                 XMLCipher dec = cipher(dataAlgorithm);
                 dec.setSecureValidation(true);
                 dec.init(XMLCipher.DECRYPT_MODE, cek);
@@ -354,6 +360,31 @@ public final class MessageOpener {
             }
         }
         return null;
+    }
+
+    /**
+     * The content key of {@code ek} for the private key {@code k}. Key transport is Santuario's {@code decryptKey}.
+     * For key agreement this is what {@code decryptKey} does with an AgreementMethod (the same parameters read by
+     * Santuario from the same element, the same unwrap of the same CipherValue), except that the key-encryption key
+     * is agreed by {@link Primitives}: Santuario would take the JDK's key agreement.
+     */
+    private static Key contentKey(EncryptedKey ek, Element ekEl, java.security.PrivateKey k, String dataAlgorithm)
+            throws Exception {
+        String wrapAlgorithm = ek.getEncryptionMethod().getAlgorithm();
+        if (ek.getKeyInfo() instanceof KeyInfoEnc keyInfo && keyInfo.containsAgreementMethod()
+                && !XMLCipher.RSA_OAEP.equals(wrapAlgorithm) && !XMLCipher.RSA_OAEP_11.equals(wrapAlgorithm)) {
+            KeyAgreementParameters agreement = XMLCipherUtil.constructRecipientKeyAgreementParameters(wrapAlgorithm,
+                    keyInfo.itemAgreementMethod(0), k);
+            XMLCipherInput wrapped = new XMLCipherInput(ek);
+            wrapped.setSecureValidation(true);
+            Cipher unwrap = Cipher.getInstance(JCEMapper.translateURItoJCEID(wrapAlgorithm));
+            unwrap.init(Cipher.UNWRAP_MODE, Primitives.keyEncryptionKey(agreement));
+            return unwrap.unwrap(wrapped.getBytes(), JCEMapper.getJCEKeyAlgorithmFromURI(dataAlgorithm), Cipher.SECRET_KEY);
+        }
+        XMLCipher unwrap = cipher(algorithmOf(ekEl));
+        unwrap.setSecureValidation(true);
+        unwrap.init(XMLCipher.UNWRAP_MODE, k);
+        return unwrap.decryptKey(ek, dataAlgorithm);
     }
 
     /** The Algorithm of an element's xenc:EncryptionMethod, or null. */

@@ -4,6 +4,7 @@ import org.apache.xml.security.encryption.EncryptedData;
 import org.apache.xml.security.encryption.EncryptedKey;
 import org.apache.xml.security.encryption.XMLCipher;
 import org.apache.xml.security.encryption.keys.KeyInfoEnc;
+import org.apache.xml.security.encryption.keys.content.AgreementMethodImpl;
 import org.apache.xml.security.encryption.params.HKDFParams;
 import org.apache.xml.security.encryption.params.KeyAgreementParameters;
 import org.apache.xml.security.keys.KeyInfo;
@@ -15,8 +16,10 @@ import org.w3c.dom.Element;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +37,7 @@ public final class MessageSealer {
     private final CryptoPolicy policy;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Primitives.BouncyCastleKeys bouncyCastleKeys = new Primitives.BouncyCastleKeys();
 
     public MessageSealer(Keyring keyring, CryptoPolicy policy, Clock clock) {
         this.keyring = Objects.requireNonNull(keyring);
@@ -74,8 +78,9 @@ public final class MessageSealer {
         try {
             header.setIdAttributeNS(null, EnvelopeDom.ID, true);
             payload.setIdAttributeNS(null, EnvelopeDom.ID, true);
+            PrivateKey signingKey = bouncyCastleKeys.of(signer.privateKey());
             XMLSignature sig = new XMLSignature(doc, "", profile.signatureAlgorithm(), 0, profile.canonicalization(),
-                    Primitives.forSignature(signer.privateKey()), null);
+                    Primitives.forSignature(signingKey), null);
             root.appendChild(sig.getElement());
             for (String id : List.of(hid, pid)) {
                 Transforms t = new Transforms(doc);
@@ -83,7 +88,7 @@ public final class MessageSealer {
                 sig.addDocument("#" + id, t, profile.digestAlgorithm());
             }
             sig.addKeyInfo(signer.certificate());
-            sig.sign(signer.privateKey());
+            sig.sign(signingKey);
 
             SecretKey cek = contentKey(profile.contentEncryption());
             EncryptedKey ek = encryptKey(doc, cek, recipient, profile);
@@ -122,14 +127,18 @@ public final class MessageSealer {
                 .info(("passage:" + profile.name()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)).build();
         KeyAgreementParameters params = new KeyAgreementParameters(KeyAgreementParameters.ActorType.ORIGINATOR,
                 profile.keyAgreement(), kdf);
-        KeyPair ephemeral = Primitives.ephemeralFor(recipient.encryptionCert().getPublicKey(), random);
-        if (ephemeral != null) {
-            params.setOriginatorKeyPair(ephemeral);
-        }
+        PublicKey recipientKey = recipient.encryptionCert().getPublicKey();
+        params.setRecipientPublicKey(recipientKey);
+        params.setOriginatorKeyPair(Primitives.ephemeralFor(recipientKey, random));
+        // What XMLCipher.encryptKey does with these parameters, except that the key-encryption key is agreed by
+        // Primitives: Santuario would take the JDK's key agreement. Same EncryptedKey, same AgreementMethod.
         XMLCipher c = XMLCipher.getInstance(MessageXml.cipherSerializer(), profile.keyWrap());
-        c.init(XMLCipher.WRAP_MODE, recipient.encryptionCert().getPublicKey());
-        EncryptedKey ek = c.encryptKey(doc, cek, params, random);
-        ((KeyInfoEnc) ek.getKeyInfo()).itemAgreementMethod(0).getRecipientKeyInfo().add(x509);
+        c.init(XMLCipher.WRAP_MODE, Primitives.keyEncryptionKey(params));
+        EncryptedKey ek = c.encryptKey(doc, cek, (AlgorithmParameterSpec) null, random);
+        KeyInfoEnc keyInfo = new KeyInfoEnc(doc);
+        keyInfo.add(new AgreementMethodImpl(doc, params));
+        ek.setKeyInfo(keyInfo);
+        keyInfo.itemAgreementMethod(0).getRecipientKeyInfo().add(x509);
         return ek;
     }
 

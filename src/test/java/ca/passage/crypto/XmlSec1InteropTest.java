@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Interoperability of the rsa-compat profile with xmlsec1 1.2.x, in both directions. These tests fail (never
+ * Interoperability of the rsa-compat profile with xmlsec1 1.2.x, in both directions, and of the ec profile's
+ * signature. These tests fail (never
  * skip) when xmlsec1 is not installed: CI installs it.
  */
 @Tag("process")
@@ -94,6 +95,27 @@ class XmlSec1InteropTest {
         assertThat(decryptWithPartnerKeyOnly(work, badHeader, decrypted).exitCode()).isZero();
         XmlSec1.Result v = verifyWithCertOnly(work, decrypted, KeyDirectory.GATEWAY);
         assertThat(v.exitCode()).as(v.output()).isNotZero();
+    }
+
+    /**
+     * The {@code ec} profile's ECDSA P-256 signature (computed by Bouncy Castle) verifies with OpenSSL. xmlsec1 1.2.x
+     * has no ECDH-ES, so the partner decrypts with MessageOpener and xmlsec1 verifies the signature of the decrypted
+     * envelope with only the gateway's EC certificate.
+     */
+    @Test
+    void passageEcMessageSignatureVerifiesWithXmlsec1UsingOnlyTheGatewayEcCertificate(@TempDir Path work) throws IOException {
+        CryptoProfile ec = fx.profile("ec");
+        byte[] sealed = fx.sealer(fx.gateway()).seal(fx.envelope("gateway", Fixture.EC), fx.trustOf(Fixture.EC, ec), ec);
+        OpenedMessage m = fx.opener(fx.partner(Fixture.EC)).open(sealed, fx.gatewayTrust(ec), ec);
+        Path decrypted = work.resolve("decrypted-ec.xml");
+        Files.write(decrypted, MessageXml.serialize(m.document()));
+
+        XmlSec1.Result ok = verifyWithCertOnly(work, decrypted, KeyDirectory.GATEWAY + "-ec");
+        assertThat(ok.exitCode()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("OK").contains("SignedInfo References (ok/all): 2/2");
+
+        XmlSec1.Result other = verifyWithCertOnly(work, decrypted, Fixture.EC);
+        assertThat(other.exitCode()).as(other.output()).isNotZero();
     }
 
     // ----------------------------------------------------------------- xmlsec1 -> Passage
