@@ -3,14 +3,15 @@
 #   scripts/bench-load.sh [NOTICES] [CLIENTS]          defaults 300 and 8
 # It builds the jar if needed, makes a fresh folder under target/bench/, dev keys, copies of the partner profiles
 # on free ports, starts the three partner simulators and one gateway (each its own JVM, -Xmx256m), then:
-#   1. warm-up: BENCH_WARMUP notices (default 300) end to end, not counted (the JIT compiles for about the first
-#      minute of load on 2 cores; its rate is printed, as the cold-start figure);
+#   1. warm-up: BENCH_WARMUP notices (default 1000) end to end, not counted (on 2 cores the JIT's compiler threads
+#      take a third of the CPU for the first minute of load and are still busy after three; the warm-up's rate is
+#      printed as the cold-start figure);
 #   2. end to end: NOTICES distinct notices (sample 02, three partners each) from CLIENTS concurrent REST clients,
 #      waits until every exchange is ACKNOWLEDGED; CPU time of each process over this phase, peak heap of each;
 #   3. intake alone: the three partners suspended, NOTICES more notices from CLIENTS clients;
 #   4. crypto-only limit: the JMH seal/open benchmark (ec, ed, rsa-compat), after the stack is stopped.
 # Prints a table and writes target/bench/<run>/result.json. Environment:
-#   BENCH_HEAP=-Xmx256m  BENCH_WARMUP=300  BENCH_JMH=1 (0 skips step 4)
+#   BENCH_HEAP=-Xmx256m  BENCH_WARMUP=1000  BENCH_JMH=1 (0 skips step 4)
 #   BENCH_JFR=1 (a JFR recording of each process over step 2: <folder>/<process>.jfr; scripts/jfr-top.py reads it.
 #     Each JVM starts with a recording of its own (-XX:StartFlightRecording) and the window gets a second one:
 #     the first JFR.start on a running JVM instruments the JDK's event classes and de-optimises most compiled code,
@@ -27,7 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 notices="${1:-300}"; clients="${2:-8}"
-heap="${BENCH_HEAP:--Xmx256m}"; warmup="${BENCH_WARMUP:-300}"
+heap="${BENCH_HEAP:--Xmx256m}"; warmup="${BENCH_WARMUP:-1000}"
 sample="${BENCH_SAMPLE:-samples/notices/02-red-labour-suspect.xml}"
 jmh_args="${BENCH_JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s}"
 consumers="${BENCH_CONSUMERS:-4}"
