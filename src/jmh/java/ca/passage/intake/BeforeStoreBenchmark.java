@@ -28,7 +28,7 @@ import java.util.Set;
  * keeps. The notice is {@code samples/notices/02-red-labour-suspect.xml}, addressed to the three shipped partners.
  */
 @State(Scope.Benchmark)
-public class IntakeBenchmark {
+public class BeforeStoreBenchmark {
 
     static final Path NOTICE = Path.of("samples/notices/02-red-labour-suspect.xml");
 

@@ -5,12 +5,12 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 
 /**
- * CPU time per notice of {@link IntakeBenchmark#beforeStore}, on the thread's own CPU clock (load-independent on a
+ * CPU time per notice of {@link BeforeStoreBenchmark#beforeStore}, on the thread's own CPU clock (load-independent on a
  * shared machine, unlike JMH's operations per second). Several measured rounds after a warm-up, each printed, so
- * that their spread shows. Run: {@code mvn -Pbench test-compile exec:exec -Dbench.main=ca.passage.intake.IntakeCpuTime
+ * that their spread shows. Run: {@code mvn -Pbench test-compile exec:exec -Dbench.main=ca.passage.intake.BeforeStoreCpuTime
  * -Dbench.args=""}.
  */
-public final class IntakeCpuTime {
+public final class BeforeStoreCpuTime {
 
     private static final int WARM_UP = 10000;
     private static final int ROUNDS = 5;
@@ -18,7 +18,7 @@ public final class IntakeCpuTime {
 
     public static void main(String[] args) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        IntakeBenchmark b = new IntakeBenchmark();
+        BeforeStoreBenchmark b = new BeforeStoreBenchmark();
         b.setUp();
         for (int i = 0; i < WARM_UP; i++) {
             b.beforeStore();
