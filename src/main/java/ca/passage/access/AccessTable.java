@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import static ca.passage.access.Role.AUDITOR;
 import static ca.passage.access.Role.OFFICER;
@@ -21,11 +20,26 @@ public final class AccessTable {
     /** One row: method, path template ({@code {x}} is one path segment), roles allowed. */
     public record Rule(String method, String path, Set<Role> roles) {
         boolean matches(String m, String p) {
-            return method.equals(m) && regex().matcher(p).matches();
+            return method.equals(m) && matchesPath(p);
         }
 
-        private Pattern regex() {
-            return Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
+        /**
+         * Segment by segment, without a regular expression (every request tries the rows of its method): a
+         * {@code {x}} segment matches any one non-empty segment, every other segment itself.
+         */
+        private boolean matchesPath(String p) {
+            String[] template = path.split("/", -1);
+            String[] segments = p.split("/", -1);
+            if (template.length != segments.length) {
+                return false;
+            }
+            for (int i = 0; i < template.length; i++) {
+                boolean placeholder = template[i].startsWith("{") && template[i].endsWith("}");
+                if (placeholder ? segments[i].isEmpty() : !template[i].equals(segments[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

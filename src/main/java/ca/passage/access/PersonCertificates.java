@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * People's X.509 client certificates (the smart-card model). The TLS handshake already proved the chain to the
@@ -24,6 +25,8 @@ import java.util.Set;
  * changes), the user id from the subject CN, the roles from the subject's OU attributes that name a {@link Role}.
  */
 public final class PersonCertificates {
+
+    private static final Pattern USABLE_CN = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
 
     private final Path crlFile;
     private final Clock clock;
@@ -64,7 +67,7 @@ public final class PersonCertificates {
         } catch (InvalidNameException e) {
             throw new OidcTokens.Denied("client certificate subject unreadable");
         }
-        if (cn == null || !cn.matches("[A-Za-z0-9._@-]{1,64}")) {
+        if (cn == null || !USABLE_CN.matcher(cn).matches()) {
             throw new OidcTokens.Denied("client certificate has no usable CN");
         }
         return new Principal(cn, roles, "x509");

@@ -59,9 +59,9 @@ public final class NoticeIntake {
      * Runs each recipient's agreement and mapping once before anything is stored, so that a notice a partner cannot
      * receive is refused at intake (naming partner and reason) instead of failing later in the queue. The partner's
      * XML itself is written once, at delivery. Returns, per partner, why a supervisor must approve first (empty when
-     * no approval is needed).
+     * no approval is needed). Package-visible for the intake CPU benchmark ({@code src/jmh}).
      */
-    private Map<String, String> checkRecipients(CaseNotice notice) {
+    Map<String, String> checkRecipients(CaseNotice notice) {
         Map<String, String> approvalReasons = new LinkedHashMap<>();
         List<Violation> refusals = new ArrayList<>();
         for (int i = 0; i < notice.recipients().size(); i++) {

@@ -96,6 +96,9 @@ public final class FreeTextScreener {
             "(?<![\\p{L}\\p{N}\\-])(?:[A-Z]{1,2}\\d{6,9}|[A-Z]{2}\\d{2}[A-Z0-9]{11,30})(?![\\p{L}\\p{N}\\-])");
     private static final Pattern HANDLE_SHAPED = Pattern.compile("(?<![\\p{L}\\p{N}_@.])@[\\p{L}\\p{N}_.]{2,}[\\p{L}\\p{N}_]");
     private static final Pattern AGE_UNDER_18;
+    private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+    private static final Pattern NEITHER_LETTER_NOR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,]+");
 
     static {
         String words = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -269,7 +272,7 @@ public final class FreeTextScreener {
             m = PHONE_SHAPED.matcher(text);
             while (m.find()) {
                 String candidate = m.group();
-                String digits = candidate.replaceAll("\\D", "");
+                String digits = digits(candidate);
                 if (digits.length() < 7 || digits.length() > 15 || DATE_SHAPED.matcher(candidate.strip()).matches()
                         || inside(emailSpans, m.start())) {
                     continue;
@@ -403,18 +406,18 @@ public final class FreeTextScreener {
             emails.add(TextFolding.fold(poc.email()));
         }
         if (poc.phone() != null) {
-            phones.add(poc.phone().replaceAll("\\D", ""));
+            phones.add(digits(poc.phone()));
         }
         for (Person p : n.persons()) {
             p.emails().forEach(e -> emails.add(TextFolding.fold(e)));
-            p.phones().forEach(x -> phones.add(x.replaceAll("\\D", "")));
+            p.phones().forEach(x -> phones.add(digits(x)));
             p.documents().forEach(d -> numbers.add(alnum(d.number())));
             p.financialAccounts().forEach(a -> numbers.add(alnum(a.accountNumber())));
             p.vehicles().forEach(v -> numbers.add(alnum(v.registration())));
             if (p.warrant() != null) {
                 numbers.add(alnum(p.warrant().reference()));
             }
-            p.socialMedia().forEach(h -> handles.add(TextFolding.fold(h.handle().replaceFirst("^@", ""))));
+            p.socialMedia().forEach(h -> handles.add(TextFolding.fold(withoutAt(h.handle()))));
         }
         return new Known(emails, phones, numbers, handles);
     }
@@ -434,7 +437,7 @@ public final class FreeTextScreener {
         if (name == null) {
             return List.of();
         }
-        return List.of(TextFolding.fold(name).split("[\\s,]+")).stream().filter(w -> !w.isEmpty()).toList();
+        return List.of(WORD_SEPARATORS.split(TextFolding.fold(name))).stream().filter(w -> !w.isEmpty()).toList();
     }
 
     /** "m.g." style initials of a person with a given and a family name. */
@@ -519,7 +522,16 @@ public final class FreeTextScreener {
     // ---- numbers, phones, handles, dates
 
     private static String alnum(String s) {
-        return TextFolding.fold(s).replaceAll("[^\\p{L}\\p{N}]", "");
+        return NEITHER_LETTER_NOR_DIGIT.matcher(TextFolding.fold(s)).replaceAll("");
+    }
+
+    private static String digits(String s) {
+        return NON_DIGIT.matcher(s).replaceAll("");
+    }
+
+    /** A handle without its leading {@code @}, if it has one. */
+    private static String withoutAt(String handle) {
+        return handle.startsWith("@") ? handle.substring(1) : handle;
     }
 
     /** A number written with or without spaces, dots, hyphens or slashes between its characters. */
@@ -534,7 +546,7 @@ public final class FreeTextScreener {
 
     /** The full number and its national (last 10 digits) and local (last 7) forms, with any separators. */
     private static void addPhone(List<Needle> needles, String e164) {
-        String digits = e164.replaceAll("\\D", "");
+        String digits = digits(e164);
         Set<String> forms = new LinkedHashSet<>();
         forms.add(digits);
         if (digits.length() > 10) {
@@ -552,7 +564,7 @@ public final class FreeTextScreener {
     }
 
     private static void addHandle(List<Needle> needles, String handle) {
-        String h = TextFolding.fold(handle).replaceFirst("^@", "");
+        String h = withoutAt(TextFolding.fold(handle));
         if (h.length() < 2) {
             return;
         }

@@ -29,10 +29,15 @@ import org.xml.sax.InputSource;
  */
 public final class XmlSchemaValidator {
 
-    private final Schema schema;
+    /**
+     * Each thread's validator for the schema: creating one builds Xerces' whole component configuration, which costs
+     * about as much as validating a notice. Reuse is safe because a validator handler resets all its state at
+     * {@code startDocument}, which every parse sends first (even of a document that then turns out malformed).
+     */
+    private final ThreadLocal<ValidatorHandler> validators;
 
     private XmlSchemaValidator(Schema schema) {
-        this.schema = schema;
+        this.validators = ThreadLocal.withInitial(schema::newValidatorHandler);
     }
 
     /** Loads the XSD at {@code classpathLocation} (schemas are packaged from the top-level {@code schemas/}). */
@@ -56,7 +61,7 @@ public final class XmlSchemaValidator {
     public List<Violation> validate(byte[] xml) {
         List<Violation> violations = new ArrayList<>();
         PathTracker tracker = new PathTracker();
-        ValidatorHandler validator = schema.newValidatorHandler();
+        ValidatorHandler validator = validators.get();
         validator.setErrorHandler(new CollectingErrorHandler(tracker, violations));
         tracker.setContentHandler(validator);
         try {
@@ -69,6 +74,9 @@ public final class XmlSchemaValidator {
             violations.add(new Violation("/", "not readable as XML: " + e.getMessage()));
         } catch (IOException e) {
             violations.add(new Violation("/", "not readable: " + e.getMessage()));
+        } finally {
+            // the kept validator must not hold on to this document's violations (their messages quote values)
+            validator.setErrorHandler(null);
         }
         return List.copyOf(violations);
     }
