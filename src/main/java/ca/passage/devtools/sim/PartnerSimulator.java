@@ -93,6 +93,7 @@ public final class PartnerSimulator implements AutoCloseable {
     private final AtomicLong archived = new AtomicLong();
     private final As4PartnerChannel as4;
     private HttpServer server;
+    private java.util.concurrent.ExecutorService workers;
 
     public PartnerSimulator(PartnerProfile profile, PartnerTranslator translator, CryptoProfile cryptoProfile,
                             CryptoPolicy policy, Path keysDir, Path archive, int failFirst, Clock clock) {
@@ -158,7 +159,11 @@ public final class PartnerSimulator implements AutoCloseable {
             server.createContext(profile.channel().endpoint().getPath(), this::receiveAs4);
         }
         server.createContext("/sim/stats", this::stats);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // named, so that a thread dump (or a CPU split by thread) tells the simulator's work from the gateway's
+        AtomicInteger threads = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(4, r -> new Thread(r, "partner-sim-" + profile.id() + "-"
+                + threads.incrementAndGet()));
+        server.setExecutor(workers);
         server.start();
         LOG.info("partner {} simulated on https://127.0.0.1:{}/exchange/v1/inbound (mutual TLS)", profile.id(), port);
     }
@@ -483,6 +488,7 @@ public final class PartnerSimulator implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.stop(0);
+            workers.shutdownNow();
         }
         later.shutdownNow();
     }
