@@ -31,13 +31,17 @@ import java.util.List;
  * each round submits N notices and waits until all their exchanges are ACKNOWLEDGED; the CPU of every Java thread is
  * read before and after and split by thread: the simulators' ({@code partner-sim-*} and the JDK HTTP server's
  * dispatcher), the load client's (this thread and the client's own HTTP threads, not counted), and the rest, the
- * gateway. GC and JIT threads are not Java threads: they show as the process total minus the Java threads.
+ * gateway (intake included); then per partner, its outbound route's threads and its simulator's. GC and JIT threads
+ * are not Java threads: they show as the process total minus the Java threads.
  * Run: {@code mvn -B -ntp -q test -Dtest=DeliveryBenchmark -Dbench.delivery=true [-Dbench.notices=100 -Dbench.rounds=3]}
  * (the class name matches no Surefire include pattern, and it only runs with {@code -Dbench.delivery=true}).
  */
 public final class DeliveryBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Camel's name for the threads of a partner's outbound route: "... JmsConsumer[outbound.us-hsi]". */
+    private static final java.util.regex.Pattern OUTBOUND_CONSUMER =
+            java.util.regex.Pattern.compile("JmsConsumer\\[outbound\\.([a-z0-9-]+)]");
 
     @org.junit.jupiter.api.Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench.delivery", matches = "true")
@@ -74,6 +78,8 @@ public final class DeliveryBenchmark {
                 long gateway = 0;
                 long client = 0;
                 long java = 0;
+                Map<String, Long> deliveryByPartner = new java.util.TreeMap<>();
+                Map<String, Long> simByPartner = new java.util.TreeMap<>();
                 for (Map.Entry<Long, Long> e : cpu1.entrySet()) {
                     long used = e.getValue() - cpu0.getOrDefault(e.getKey(), 0L);
                     java += used;
@@ -84,8 +90,15 @@ public final class DeliveryBenchmark {
                         client += used;
                     } else if (name.startsWith("partner-sim-") || name.startsWith("HTTP-Dispatcher")) {
                         sim += used;
+                        if (name.startsWith("partner-sim-")) {
+                            simByPartner.merge(name.replaceFirst("^partner-sim-(.*)-\\d+$", "$1"), used, Long::sum);
+                        }
                     } else {
                         gateway += used;
+                        java.util.regex.Matcher consumer = OUTBOUND_CONSUMER.matcher(name);
+                        if (consumer.find()) {
+                            deliveryByPartner.merge(consumer.group(1), used, Long::sum);
+                        }
                     }
                 }
                 System.out.printf(Locale.ROOT, "bench round %d: %d exchanges; CPU ms per exchange: gateway %.1f, "
@@ -94,6 +107,12 @@ public final class DeliveryBenchmark {
                         exchanges, ms(gateway, exchanges), ms(sim, exchanges), ms(gateway + sim, exchanges),
                         ms(client, exchanges), ms(process - java, exchanges), ms(process, exchanges),
                         (double) gc / Math.max(1, exchanges), started);
+                int perPartner = exchanges / Math.max(1, deliveryByPartner.size());
+                for (String partner : deliveryByPartner.keySet()) {
+                    System.out.printf(Locale.ROOT, "bench round %d %s: outbound route %.1f ms, its simulator %.1f ms "
+                                    + "per exchange%n", round, partner, ms(deliveryByPartner.get(partner), perPartner),
+                            ms(simByPartner.getOrDefault(partner, 0L), perPartner));
+                }
             }
             clients.shutdown();
         }
