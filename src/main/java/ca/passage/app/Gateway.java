@@ -281,10 +281,10 @@ public final class Gateway implements AutoCloseable {
                               DomesticResponses responses, As4PartnerChannel as4) {
         PartnerHttpChannel channel = new PartnerHttpChannel(access.transport(), settings.deliveryTimeout(),
                 crypto.policy().maxMessageBytes());
-        main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, ledger, clock));
+        main.bind("outboundSteps", new OutboundSteps(store, partners, parser, translators, clock));
         main.bind("domesticResponses", responses);
         main.bind("deliveryEngine", new DeliveryEngine(store, responseStore, security.trust(), security.sealer(),
-                security.opener(), channel, as4, archive, clock));
+                security.opener(), channel, as4, archive, database.dataSource(), ledger, clock));
         main.bind("queueSteps", new QueueSteps(store, responseStore, clock, Duration.ofSeconds(15)));
         main.bind("ackMonitor", new AckMonitor(store, partners, clock));
     }

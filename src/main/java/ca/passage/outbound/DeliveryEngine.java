@@ -17,6 +17,7 @@ import ca.passage.envelope.Digests;
 import ca.passage.envelope.EnvelopeException;
 import ca.passage.envelope.Receipt;
 import ca.passage.ledger.AuditEvent;
+import ca.passage.ledger.AuditLedger;
 import ca.passage.outbound.OutboundMessage.NoticeExchange;
 import ca.passage.outbound.OutboundMessage.Response;
 import ca.passage.store.DomesticResponseRecord;
@@ -24,11 +25,14 @@ import ca.passage.store.DomesticResponseStore;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
+import ca.passage.store.Jdbc;
 import ca.passage.store.MessageArchive;
 import ca.passage.store.Transition;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 
 /**
  * The one way a message leaves for a partner, whatever it carries: seal → archive → post → verify the partner's
@@ -47,11 +51,15 @@ public final class DeliveryEngine {
     private final PartnerHttpChannel channel;
     private final As4PartnerChannel as4;
     private final MessageArchive archive;
+    private final DataSource dataSource;
+    private final AuditLedger ledger;
     private final Clock clock;
 
+    /** @param dataSource the store's, where {@code archive} and {@code ledger} write */
     public DeliveryEngine(ExchangeStore exchanges, DomesticResponseStore responses, TrustStore trust,
                           MessageSealer sealer, MessageOpener opener, PartnerHttpChannel channel,
-                          As4PartnerChannel as4, MessageArchive archive, Clock clock) {
+                          As4PartnerChannel as4, MessageArchive archive, DataSource dataSource, AuditLedger ledger,
+                          Clock clock) {
         this.exchanges = exchanges;
         this.responses = responses;
         this.trust = trust;
@@ -60,6 +68,8 @@ public final class DeliveryEngine {
         this.channel = channel;
         this.as4 = as4;
         this.archive = archive;
+        this.dataSource = dataSource;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -81,11 +91,13 @@ public final class DeliveryEngine {
     }
 
     /**
-     * On the wire, after the exact bytes are in the encrypted message archive (nothing leaves without its copy).
-     * A failure is recorded and rethrown so the broker redelivers with back-off.
+     * On the wire, after the exact bytes are in the encrypted message archive (nothing leaves without its copy), in
+     * one transaction with the audit events of what the sharing policy did to the message. A failure is recorded and
+     * rethrown so the broker redelivers with back-off. That the message went out (SENT) is recorded by
+     * {@link #acceptReceipt}, in the one transaction that also records what the partner answered.
      */
     public OutboundMessage post(OutboundMessage m) {
-        archive.store(MessageArchive.Direction.SENT, m.partner().id(), m.subject().messageId(), archiveRef(m), m.sealed());
+        archiveSent(m);
         byte[] answer;
         As4Packet as4Answer = null;
         try {
@@ -96,31 +108,25 @@ public final class DeliveryEngine {
                 answer = channel.post(m.partner().channel().endpoint(), m.sealed());
             }
         } catch (DeliveryException e) {
-            attemptFailed(m, e.getMessage());
+            attemptFailed(m, e.getMessage(), false);
             throw e;
-        }
-        if (m.subject() instanceof NoticeExchange n) {
-            ExchangeRecord e = n.exchange();
-            AuditEvent sent = OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null).withDigest(m.sealedDigest());
-            // a lifecycle request carries no notice content: nothing is disclosed by it
-            exchanges.transition(new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
-                    false, null, m.sealedDigest(), null, m.payload() == null ? sent
-                    : sent.withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name())));
         }
         return as4Answer == null ? m.withAnswer(answer) : m.withAnswer(answer).withAs4(m.as4().withAnswer(as4Answer));
     }
 
     /**
      * The partner's signed receipt, verified against its pinned certificate, for exactly the bytes sent, closes the
-     * delivery. A partner that answers a notice without one (HTTP 202, empty body) sends it later to the inbound
-     * endpoint; until then the exchange stays SENT and the acknowledgement monitor watches its timeout. A domestic
-     * response needs its receipt in the answer.
+     * delivery: SENT and ACKNOWLEDGED are written in one transaction (one commit and one wait for the audit chain
+     * head, not two), as are SENT and the failed attempt when the answer is refused. A partner that answers a notice
+     * without a receipt (HTTP 202, empty body) sends it later to the inbound endpoint; until then the exchange stays
+     * SENT and the acknowledgement monitor watches its timeout. A domestic response needs its receipt in the answer.
      */
     public void acceptReceipt(OutboundMessage m) {
         if (m.answer() == null || m.answer().length == 0) {
             if (m.subject() instanceof Response) {
                 failAttempt(m, "the partner answered without a receipt");
             }
+            close(m, null);
             return;
         }
         if (m.as4() != null) {
@@ -145,7 +151,7 @@ public final class DeliveryEngine {
         archiveVerifiedAnswer(m);
         String receiptDigest = Digests.sha256(m.answer());
         if (m.subject() instanceof NoticeExchange n) {
-            exchanges.transition(Transition.of(n.exchange().exchangeId(), EnumSet.of(ExchangeState.SENT),
+            close(m, Transition.of(n.exchange().exchangeId(), EnumSet.of(ExchangeState.SENT),
                     ExchangeState.ACKNOWLEDGED, OutboundSteps.audit(n.exchange(), AuditAction.RECEIPT_ACCEPTED, "OK", null)
                             .withDigest(receiptDigest)).withReceiptDigest(receiptDigest));
         } else if (m.subject() instanceof Response r) {
@@ -175,14 +181,29 @@ public final class DeliveryEngine {
             if (error.code().retryable()) {
                 failAttempt(m, reason);
             }
-            exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.REJECTED,
+            close(m, Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.REJECTED,
                     OutboundSteps.audit(e, AuditAction.PARTNER_REJECTED, "REJECTED", error.reportedCode())).withError(reason));
             return;
         }
         String receiptDigest = Digests.sha256(m.answer());
-        exchanges.transition(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
+        close(m, Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.SENT), ExchangeState.ACKNOWLEDGED,
                 OutboundSteps.audit(e, AuditAction.RECEIPT_ACCEPTED, "OK", null).withDigest(receiptDigest))
                 .withReceiptDigest(receiptDigest));
+    }
+
+    /**
+     * The sealed bytes in the message archive, with the sharing policy's audit events of this message, in one
+     * transaction: the archive row first, the audit chain head last, the order every writer takes them in.
+     */
+    private void archiveSent(OutboundMessage m) {
+        Jdbc.inTransaction(dataSource, "archiving the message sent", c -> {
+            archive.store(c, MessageArchive.Direction.SENT, m.partner().id(), m.subject().messageId(), archiveRef(m),
+                    m.sealed());
+            for (AuditEvent event : m.policyAudit()) {
+                ledger.append(c, event);
+            }
+            return null;
+        });
     }
 
     /**
@@ -195,6 +216,22 @@ public final class DeliveryEngine {
     }
 
     /**
+     * A notice exchange's message went out: SENDING → SENT, then {@code outcome} (what the answer decided, none when
+     * the receipt comes later), in one transaction. A domestic response's record changes only with its receipt.
+     */
+    private void close(OutboundMessage m, Transition outcome) {
+        if (m.subject() instanceof NoticeExchange n) {
+            ExchangeRecord e = n.exchange();
+            AuditEvent sent = OutboundSteps.audit(e, AuditAction.MESSAGE_SENT, "OK", null).withDigest(m.sealedDigest());
+            // a lifecycle request carries no notice content: nothing is disclosed by it
+            Transition toSent = new Transition(e.exchangeId(), EnumSet.of(ExchangeState.SENDING), ExchangeState.SENT,
+                    false, null, m.sealedDigest(), null, m.payload() == null ? sent
+                    : sent.withDisclosure(m.payload().disclosureBasis(), m.payload().handlingCode().name()));
+            exchanges.transitionAll(outcome == null ? List.of(toSent) : List.of(toSent, outcome));
+        }
+    }
+
+    /**
      * Notices (and their updates) to an {@code as4} partner travel as AS4; domestic responses and lifecycle requests
      * still as our envelope over the same mutual-TLS endpoint (see docs/as4.md, docs/lifecycle.md).
      */
@@ -202,20 +239,27 @@ public final class DeliveryEngine {
         return m.partner().channel().isAs4() && m.carriesNotice();
     }
 
+    /** The partner's answer is refused: the message went out, the attempt failed. */
     private void failAttempt(OutboundMessage m, String reason) {
-        attemptFailed(m, reason);
+        attemptFailed(m, reason, true);
         throw new DeliveryException(reason);
     }
 
     /**
      * A failed attempt: a notice's exchange goes back to QUEUED (the broker redelivers after the partner's back-off)
-     * with the reason kept for operators and the attempt audited; a response keeps its reason and attempt count.
+     * with the reason kept for operators and the attempt audited, after SENT in the same transaction when the message
+     * went out; a response keeps its reason and attempt count.
      */
-    private void attemptFailed(OutboundMessage m, String reason) {
+    private void attemptFailed(OutboundMessage m, String reason, boolean sent) {
         if (m.subject() instanceof NoticeExchange n) {
-            exchanges.transition(Transition.of(n.exchange().exchangeId(),
+            Transition queued = Transition.of(n.exchange().exchangeId(),
                     EnumSet.of(ExchangeState.SENDING, ExchangeState.SENT), ExchangeState.QUEUED,
-                    OutboundSteps.audit(n.exchange(), AuditAction.DELIVERY_ATTEMPT, "FAILED", "DELIVERY_FAILURE")).withError(reason));
+                    OutboundSteps.audit(n.exchange(), AuditAction.DELIVERY_ATTEMPT, "FAILED", "DELIVERY_FAILURE")).withError(reason);
+            if (sent) {
+                close(m, queued);
+            } else {
+                exchanges.transition(queued);
+            }
         } else if (m.subject() instanceof Response r) {
             responses.recordAttemptFailed(r.response().responseId(), reason);
         }

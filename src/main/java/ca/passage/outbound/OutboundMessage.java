@@ -1,6 +1,7 @@
 package ca.passage.outbound;
 
 import ca.passage.channel.as4.As4Delivery;
+import ca.passage.ledger.AuditEvent;
 import ca.passage.notice.CaseNotice;
 import ca.passage.partner.PartnerProfile;
 import ca.passage.store.DomesticResponseRecord;
@@ -8,15 +9,23 @@ import ca.passage.store.ExchangeRecord;
 import ca.passage.translate.TranslatedPayload;
 import org.w3c.dom.Document;
 
+import java.util.List;
+
 /**
  * What travels through the outbound route, one field filled per step: what is delivered (a notice's exchange or
  * a domestic response), the partner, for a notice the notice and its partner-format payload, then the envelope,
  * the sealed bytes, and the partner's answer; for a notice to an {@code as4} partner also the sealed UserMessage and
- * its answer ({@code as4}, null otherwise).
+ * its answer ({@code as4}, null otherwise). {@code policyAudit} holds what the sharing policy did to this message
+ * (removals, redactions) as audit events still to be written: the {@link DeliveryEngine} writes them in the
+ * transaction that archives the message before it leaves, instead of one transaction each.
  */
 public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotice notice, TranslatedPayload payload,
-                              Document envelope, byte[] sealed, String sealedDigest, byte[] answer,
-                              As4Delivery as4) {
+                              List<AuditEvent> policyAudit, Document envelope, byte[] sealed, String sealedDigest,
+                              byte[] answer, As4Delivery as4) {
+
+    public OutboundMessage {
+        policyAudit = List.copyOf(policyAudit);
+    }
 
     /** What a delivery is for; its records change when the message is sent, acknowledged, or fails. */
     public sealed interface Subject permits NoticeExchange, Response {
@@ -43,11 +52,13 @@ public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotic
     }
 
     public static OutboundMessage notice(ExchangeRecord exchange, PartnerProfile partner, CaseNotice notice) {
-        return new OutboundMessage(new NoticeExchange(exchange), partner, notice, null, null, null, null, null, null);
+        return new OutboundMessage(new NoticeExchange(exchange), partner, notice, null, List.of(), null, null, null, null,
+                null);
     }
 
     public static OutboundMessage response(DomesticResponseRecord response, PartnerProfile partner, Document envelope) {
-        return new OutboundMessage(new Response(response), partner, null, null, envelope, null, null, null, null);
+        return new OutboundMessage(new Response(response), partner, null, null, List.of(), envelope, null, null, null,
+                null);
     }
 
     /** The exchange of a notice delivery. */
@@ -63,23 +74,26 @@ public record OutboundMessage(Subject subject, PartnerProfile partner, CaseNotic
         return subject instanceof NoticeExchange n && n.exchange().kind().carriesNotice();
     }
 
-    public OutboundMessage withPayload(TranslatedPayload p) {
-        return new OutboundMessage(subject, partner, notice, p, envelope, sealed, sealedDigest, answer, as4);
+    /** The partner-format payload and the audit events of what the sharing policy did to it. */
+    public OutboundMessage withPayload(TranslatedPayload p, List<AuditEvent> audit) {
+        return new OutboundMessage(subject, partner, notice, p, audit, envelope, sealed, sealedDigest, answer, as4);
     }
 
     public OutboundMessage withEnvelope(Document e) {
-        return new OutboundMessage(subject, partner, notice, payload, e, sealed, sealedDigest, answer, as4);
+        return new OutboundMessage(subject, partner, notice, payload, policyAudit, e, sealed, sealedDigest, answer, as4);
     }
 
     public OutboundMessage withSealed(byte[] bytes, String digest) {
-        return new OutboundMessage(subject, partner, notice, payload, envelope, bytes, digest, answer, as4);
+        return new OutboundMessage(subject, partner, notice, payload, policyAudit, envelope, bytes, digest, answer, as4);
     }
 
     public OutboundMessage withAs4(As4Delivery d) {
-        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, answer, d);
+        return new OutboundMessage(subject, partner, notice, payload, policyAudit, envelope, sealed, sealedDigest, answer,
+                d);
     }
 
     public OutboundMessage withAnswer(byte[] a) {
-        return new OutboundMessage(subject, partner, notice, payload, envelope, sealed, sealedDigest, a, as4);
+        return new OutboundMessage(subject, partner, notice, payload, policyAudit, envelope, sealed, sealedDigest, a,
+                as4);
     }
 }

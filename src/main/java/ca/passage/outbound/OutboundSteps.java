@@ -4,7 +4,6 @@ import ca.passage.ledger.AuditAction;
 import ca.passage.envelope.Envelope;
 import ca.passage.envelope.EnvelopeHeader;
 import ca.passage.ledger.AuditEvent;
-import ca.passage.ledger.AuditLedger;
 import ca.passage.store.ExchangeKind;
 import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
@@ -21,7 +20,9 @@ import ca.passage.translate.TranslatedPayload;
 import ca.passage.translate.TranslatorRegistry;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -41,17 +42,15 @@ public final class OutboundSteps {
     private final PartnerRegistry partners;
     private final NoticeParser notices;
     private final TranslatorRegistry translators;
-    private final AuditLedger ledger;
     private final Clock clock;
     private final PayloadDigests payloads;
 
     public OutboundSteps(ExchangeStore store, PartnerRegistry partners, NoticeParser notices,
-                         TranslatorRegistry translators, AuditLedger ledger, Clock clock) {
+                         TranslatorRegistry translators, Clock clock) {
         this.store = store;
         this.partners = partners;
         this.notices = notices;
         this.translators = translators;
-        this.ledger = ledger;
         this.clock = clock;
         this.payloads = new PayloadDigests(store, partners, notices, translators);
     }
@@ -96,25 +95,26 @@ public final class OutboundSteps {
 
     /**
      * Step 2: the partner's format, after its sharing agreement. What the agreement removed or generalised is
-     * audited as category codes (e.g. {@code REMOVED:VI,CD}), never as content.
+     * audited as category codes (e.g. {@code REMOVED:VI,CD}), never as content: the events travel with the message
+     * and are written (and stamped by the ledger) with its archive copy, before it leaves (see
+     * {@link DeliveryEngine#post}).
      */
     public OutboundMessage translate(OutboundMessage m) {
         TranslatedPayload payload = translators.forFormat(m.partner().format()).toPartner(m.notice(), m.partner());
+        List<AuditEvent> policyAudit = new ArrayList<>(2);
         if (!payload.removedCategories().isEmpty()) {
             String removed = payload.removedCategories().stream().map(DataCategory::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
-                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
-                    .withTime(clock.instant()));
+            policyAudit.add(audit(m.exchange(), AuditAction.POLICY_APPLIED, "FILTERED", "REMOVED:" + removed)
+                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name()));
         }
         if (!payload.redactedKinds().isEmpty()) {
             String redacted = payload.redactedKinds().stream().map(FreeTextScreener.Kind::code).sorted()
                     .collect(Collectors.joining(","));
-            ledger.append(audit(m.exchange(), AuditAction.FREE_TEXT_REDACTED, "REDACTED", "REDACTED:" + redacted)
-                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name())
-                    .withTime(clock.instant()));
+            policyAudit.add(audit(m.exchange(), AuditAction.FREE_TEXT_REDACTED, "REDACTED", "REDACTED:" + redacted)
+                    .withDisclosure(payload.disclosureBasis(), payload.handlingCode().name()));
         }
-        return m.withPayload(payload);
+        return m.withPayload(payload, policyAudit);
     }
 
     /**

@@ -80,6 +80,32 @@ class GatewayEndToEndTest {
         assertThat(get("/api/v1/notices/CA-2026-000102").body()).contains("ACKNOWLEDGED");
     }
 
+    /**
+     * The delivery writes fewer transactions (the policy's events with the archive copy, SENT with the receipt's
+     * outcome), never fewer events: each exchange's trail is still the attempt, what the policy did, the message sent,
+     * the receipt accepted, in that order, each once; and both messages are archived.
+     */
+    @Test
+    void eachExchangeKeepsItsWholeAuditTrailInOrderAndBothArchiveCopies() throws Exception {
+        String xml = Files.readString(Path.of("samples/notices/02-red-labour-suspect.xml")).replace("CA-2026-000102", "CA-2026-TRAIL");
+        assertThat(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(202);
+        List<ExchangeRecord> exchanges = awaitClosed("CA-2026-TRAIL", Duration.ofSeconds(60));
+        assertThat(exchanges).extracting(ExchangeRecord::state).containsOnly(ExchangeState.ACKNOWLEDGED);
+        var search = new ca.passage.ledger.AuditSearch(gateway.dataSource());
+        for (ExchangeRecord e : exchanges) {
+            List<String> trail = search.search(ca.passage.ledger.AuditQuery.all().exchange(e.exchangeId())).items().stream()
+                    .map(rec -> rec.event().action()).toList();
+            List<String> expected = e.partnerId().equals("interpol-hub")
+                    ? List.of("DELIVERY_ATTEMPT", "POLICY_APPLIED", "MESSAGE_SENT", "RECEIPT_ACCEPTED")
+                    : List.of("DELIVERY_ATTEMPT", "MESSAGE_SENT", "RECEIPT_ACCEPTED");
+            assertThat(trail).as(e.partnerId()).containsSubsequence(expected);
+            for (String action : expected) {
+                assertThat(trail.stream().filter(action::equals)).as(e.partnerId() + " " + action).hasSize(1);
+            }
+            assertThat(archivedDirections(e.exchangeId())).as(e.partnerId()).containsExactlyInAnyOrder("SENT", "RECEIVED");
+        }
+    }
+
     @Test
     void minorVictimNoticeWaitsForASecondSupervisorNeverTheSubmitterAndLeavesOnlyAfterApproval() throws Exception {
         HttpResponse<String> r = running.as("supervisor1").send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/notices"))
@@ -204,6 +230,20 @@ class GatewayEndToEndTest {
         assertRefused(post("application/xml", xml.getBytes(StandardCharsets.UTF_8)), 400, "unknown partner atlantis-police");
         assertThat(gateway.store().findNotice("CA-2026-UNKNOWN")).isEmpty();
         assertThat(gateway.store().search("atlantis-police", null, 10)).isEmpty();
+    }
+
+    private List<String> archivedDirections(String exchangeId) throws Exception {
+        try (var c = gateway.dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT direction FROM message_archive WHERE exchange_id = ?")) {
+            ps.setString(1, exchangeId);
+            try (var rs = ps.executeQuery()) {
+                List<String> directions = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    directions.add(rs.getString(1));
+                }
+                return directions;
+            }
+        }
     }
 
     private void assertRefused(HttpResponse<String> r, int status, String mention) {
