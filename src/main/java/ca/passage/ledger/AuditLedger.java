@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,17 @@ public final class AuditLedger implements AutoCloseable {
      * event's sequence number. A null event time is stamped with the ledger's clock.
      */
     public long append(Connection tx, AuditEvent e) throws SQLException {
+        return appendAll(tx, List.of(e));
+    }
+
+    /**
+     * Appends {@code events}, in order, inside the caller's open transaction, as {@link #append(Connection,
+     * AuditEvent)} does for one: the chain head is locked and read once and written once, and the events are
+     * inserted in one batch (one round trip on PostgreSQL), instead of a lock, a read and a write per event.
+     * Returns the sequence number of the last event; nothing is locked or written, and the head's sequence number is
+     * not read, when {@code events} is empty (returns 0 then).
+     */
+    public long appendAll(Connection tx, List<AuditEvent> events) throws SQLException {
         if (closed) {
             throw new IllegalStateException("audit ledger is closed");
         }
@@ -60,23 +72,40 @@ public final class AuditLedger implements AutoCloseable {
         if (tx.isReadOnly()) {
             throw new IllegalStateException("append on a read-only connection");
         }
-        Instant now = clock.instant();
-        AuditEvent event = e.time() == null ? e.withTime(now) : e;
-        LedgerRows.Head head = LedgerRows.head(tx, true);
-        long seq = head.seq() + 1;
-        String hash = ChainHash.hash(head.hash(), event);
-        try (PreparedStatement ps = tx.prepareStatement(LedgerRows.INSERT)) {
-            LedgerRows.bindInsert(ps, seq, event, head.hash(), hash);
-            ps.executeUpdate();
+        if (events.isEmpty()) {
+            return 0;
         }
+        Instant now = clock.instant();
+        LedgerRows.Head head = LedgerRows.head(tx, true);
+        long seq = head.seq();
+        String hash = head.hash();
         long lastCkSeq = head.lastCheckpointSeq();
-        // the time-based interval runs from the first event no checkpoint covers, measured in event times: the
-        // same rule LedgerVerifier holds the chain to, so a verifier can tell where a checkpoint must be
-        Instant uncoveredSince = head.uncoveredSince() == null ? event.time() : head.uncoveredSince();
-        if (signer.canSign() && checkpointDue(seq, lastCkSeq, uncoveredSince, event.time())) {
-            LedgerRows.insertCheckpoint(tx, signer.sign(seq, hash, now));
-            lastCkSeq = seq;
-            uncoveredSince = null;
+        Instant uncoveredSince = head.uncoveredSince();
+        // checkpoints are inserted after the events they sign, so a checkpoint row never precedes its event
+        List<Checkpoint> checkpoints = new ArrayList<>(1);
+        try (PreparedStatement ps = tx.prepareStatement(LedgerRows.INSERT)) {
+            for (AuditEvent e : events) {
+                AuditEvent event = e.time() == null ? e.withTime(now) : e;
+                String prev = hash;
+                seq++;
+                hash = ChainHash.hash(prev, event);
+                LedgerRows.bindInsert(ps, seq, event, prev, hash);
+                ps.addBatch();
+                // the time-based interval runs from the first event no checkpoint covers, measured in event times: the
+                // same rule LedgerVerifier holds the chain to, so a verifier can tell where a checkpoint must be
+                if (uncoveredSince == null) {
+                    uncoveredSince = event.time();
+                }
+                if (signer.canSign() && checkpointDue(seq, lastCkSeq, uncoveredSince, event.time())) {
+                    checkpoints.add(signer.sign(seq, hash, now));
+                    lastCkSeq = seq;
+                    uncoveredSince = null;
+                }
+            }
+            ps.executeBatch();
+        }
+        for (Checkpoint cp : checkpoints) {
+            LedgerRows.insertCheckpoint(tx, cp);
         }
         try (PreparedStatement ps = tx.prepareStatement("UPDATE audit_chain_head SET head_seq = ?, head_hash = ?, "
                 + "last_checkpoint_seq = ?, last_checkpoint_at = ? WHERE id = 1")) {

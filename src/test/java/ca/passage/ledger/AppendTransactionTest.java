@@ -111,4 +111,39 @@ class AppendTransactionTest {
             assertThat(ledger.checkpoints()).extracting(Checkpoint::seq).containsExactly(3L);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void appendingAListInOneGoWritesTheChainAndCheckpointsThatAppendingOneByOneWrites(Backend backend) throws Exception {
+        // a checkpoint by count (every 5: at 5) and one by time (an hour of event time since event 6: at 7), both
+        // inside the list of the first 7 events
+        CheckpointPolicy policy = new CheckpointPolicy(5, java.time.Duration.ofHours(1));
+        int[] minutes = {1, 2, 3, 4, 5, 6, 70, 71};
+        java.util.List<AuditEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < minutes.length; i++) {
+            events.add(Events.sent(i + 1).withTime(Instant.parse("2025-03-01T10:00:00Z").plusSeconds(60L * minutes[i])));
+        }
+        try (TestDb oneByOne = TestDb.create(backend); TestDb inOneGo = TestDb.create(backend)) {
+            AuditLedger single = new AuditLedger(oneByOne.ds(), CLOCK, KEYS.signer(), policy);
+            for (AuditEvent e : events) {
+                single.append(e);
+            }
+            AuditLedger batched = new AuditLedger(inOneGo.ds(), CLOCK, KEYS.signer(), policy);
+            try (Connection c = inOneGo.ds().getConnection()) {
+                c.setAutoCommit(false);
+                assertThat(batched.appendAll(c, events.subList(0, 7))).isEqualTo(7);
+                assertThat(batched.appendAll(c, java.util.List.of())).as("nothing to append").isZero();
+                c.commit();
+            }
+            batched.append(events.get(7));
+
+            assertThat(batched.head()).isEqualTo(single.head());
+            assertThat(batched.checkpoints()).extracting(Checkpoint::seq).containsExactly(5L, 7L);
+            assertThat(batched.checkpoints()).extracting(Checkpoint::seq, Checkpoint::headHash)
+                    .containsExactlyElementsOf(single.checkpoints().stream()
+                            .map(cp -> org.assertj.core.groups.Tuple.tuple(cp.seq(), cp.headHash())).toList());
+            VerificationResult r = new LedgerVerifier(KEYS.verifier()).verify(inOneGo.ds());
+            assertThat(r.intact()).as(r.summary()).isTrue();
+        }
+    }
 }
