@@ -3,6 +3,7 @@ package ca.passage.outbound;
 import ca.passage.ledger.AuditAction;
 import ca.passage.ledger.AuditEvent;
 import ca.passage.store.DomesticResponseStore;
+import ca.passage.store.ExchangeRecord;
 import ca.passage.store.ExchangeState;
 import ca.passage.store.ExchangeStore;
 import ca.passage.store.Transition;
@@ -39,16 +40,20 @@ public final class QueueSteps {
      * failed, nothing is marked and the recovery sweep queues them all again.
      */
     public void markQueued(Queueable queued) {
-        List<Transition> moves = new ArrayList<>();
+        List<String> exchangeIds = new ArrayList<>();
         for (QueueItem item : queued.toQueue()) {
             if (item.kind() == DeliveryKind.RESPONSE) {
                 responses.markQueued(item.id());
             } else {
-                exchanges.findExchange(item.id()).ifPresent(e -> moves.add(Transition.of(e.exchangeId(),
-                        EnumSet.of(ExchangeState.RECEIVED), ExchangeState.QUEUED,
-                        AuditEvent.exchange(null, "system", AuditAction.EXCHANGE_QUEUED, e.noticeId(), e.exchangeId(),
-                                e.messageId(), e.partnerId()).withOutcome("QUEUED", null))));
+                exchangeIds.add(item.id());
             }
+        }
+        // the rows in one query: the audit event names the notice, message and partner of each exchange
+        List<Transition> moves = new ArrayList<>();
+        for (ExchangeRecord e : exchanges.findExchanges(exchangeIds)) {
+            moves.add(Transition.of(e.exchangeId(), EnumSet.of(ExchangeState.RECEIVED), ExchangeState.QUEUED,
+                    AuditEvent.exchange(null, "system", AuditAction.EXCHANGE_QUEUED, e.noticeId(), e.exchangeId(),
+                            e.messageId(), e.partnerId()).withOutcome("QUEUED", null)));
         }
         exchanges.transitionAll(moves);
     }

@@ -48,12 +48,8 @@ public final class ExchangeStore {
                 remember(c, mark);
             }
             insertNotice(c, n);
-            for (ExchangeRecord e : exchanges) {
-                insertExchange(c, e);
-            }
-            for (AuditEvent e : events) {
-                ledger.append(c, e);
-            }
+            insertExchanges(c, exchanges);
+            ledger.appendAll(c, events);
             return null;
         });
     }
@@ -61,12 +57,8 @@ public final class ExchangeStore {
     /** Adds exchanges to a stored notice (a forwarded inbound notice), with their audit events, in one transaction. */
     public void addExchanges(List<ExchangeRecord> exchanges, List<AuditEvent> events) {
         Jdbc.inTransaction(dataSource, "exchange store", c -> {
-            for (ExchangeRecord e : exchanges) {
-                insertExchange(c, e);
-            }
-            for (AuditEvent e : events) {
-                ledger.append(c, e);
-            }
+            insertExchanges(c, exchanges);
+            ledger.appendAll(c, events);
             return null;
         });
     }
@@ -101,13 +93,7 @@ public final class ExchangeStore {
                     ins.executeUpdate();
                 }
             }
-            int moved = 0;
-            for (Transition t : moves) {
-                if (apply(c, t)) {
-                    moved++;
-                }
-            }
-            return moved;
+            return moveAll(c, moves, List.of());
         });
     }
 
@@ -136,8 +122,17 @@ public final class ExchangeStore {
         }
     }
 
+    /** Whether a notice is stored: intake's duplicate check, which reads the key only, not the notice's content. */
     public boolean noticeExists(String noticeId) {
-        return findNotice(noticeId).isPresent();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM notice WHERE notice_id = ?")) {
+            ps.setString(1, noticeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read notice " + noticeId, e);
+        }
     }
 
     private static void insertNotice(Connection c, NoticeRecord n) throws SQLException {
@@ -164,25 +159,32 @@ public final class ExchangeStore {
         }
     }
 
-    private static void insertExchange(Connection c, ExchangeRecord e) throws SQLException {
+    /** The exchange rows, in one batch (one round trip on PostgreSQL). */
+    private static void insertExchanges(Connection c, List<ExchangeRecord> exchanges) throws SQLException {
+        if (exchanges.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exchange (exchange_id, notice_id, partner_id, "
                 + "direction, state, message_id, conversation_id, attempts, created_at, updated_at, last_error, kind, "
                 + "ref_message_id, lifecycle_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, e.exchangeId());
-            ps.setString(2, e.noticeId());
-            ps.setString(3, e.partnerId());
-            ps.setString(4, e.direction().name());
-            ps.setString(5, e.state().name());
-            ps.setString(6, e.messageId());
-            ps.setString(7, e.conversationId());
-            ps.setInt(8, e.attempts());
-            ps.setObject(9, Jdbc.utc(e.createdAt()));
-            ps.setObject(10, Jdbc.utc(e.updatedAt()));
-            ps.setString(11, e.lastError() == null ? null : truncate(e.lastError(), 1024));
-            ps.setString(12, e.kind().name());
-            ps.setString(13, e.refMessageId());
-            ps.setString(14, e.lifecycleReason());
-            ps.executeUpdate();
+            for (ExchangeRecord e : exchanges) {
+                ps.setString(1, e.exchangeId());
+                ps.setString(2, e.noticeId());
+                ps.setString(3, e.partnerId());
+                ps.setString(4, e.direction().name());
+                ps.setString(5, e.state().name());
+                ps.setString(6, e.messageId());
+                ps.setString(7, e.conversationId());
+                ps.setInt(8, e.attempts());
+                ps.setObject(9, Jdbc.utc(e.createdAt()));
+                ps.setObject(10, Jdbc.utc(e.updatedAt()));
+                ps.setString(11, e.lastError() == null ? null : truncate(e.lastError(), 1024));
+                ps.setString(12, e.kind().name());
+                ps.setString(13, e.refMessageId());
+                ps.setString(14, e.lifecycleReason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -202,26 +204,7 @@ public final class ExchangeStore {
         if (moves.isEmpty()) {
             return 0;
         }
-        return Jdbc.inTransaction(dataSource, "exchange store", c -> {
-            // every row first, the audit chain head last: a delivery that already claimed one of these rows takes its
-            // row, then the head, so locking in the same order never waits in a cycle (H2 reported a deadlock when
-            // each row's event was appended between the row updates)
-            Instant now = clock.instant();
-            List<AuditEvent> events = new ArrayList<>();
-            int moved = 0;
-            for (Transition t : moves) {
-                if (update(c, t, now)) {
-                    moved++;
-                    if (t.audit() != null) {
-                        events.add(t.audit().withTime(now));
-                    }
-                }
-            }
-            for (AuditEvent e : events) {
-                ledger.append(c, e);
-            }
-            return moved;
-        });
+        return Jdbc.inTransaction(dataSource, "exchange store", c -> moveAll(c, moves, List.of()));
     }
 
     /** A transition caused by a partner's message, with that message's replay-memory row, in one transaction. */
@@ -255,16 +238,53 @@ public final class ExchangeStore {
     }
 
     private boolean apply(Connection c, Transition t) throws SQLException {
+        return moveAll(c, List.of(t), List.of()) == 1;
+    }
+
+    /**
+     * The guarded row updates of {@code moves}, in order (each run of moves with the same statement in one batch),
+     * then the audit events of those that moved followed by {@code events}, appended in one go. Every row first, the
+     * audit chain head last: a delivery that already claimed one of these rows takes its row, then the head, so
+     * locking in the same order never waits in a cycle (H2 reported a deadlock when each row's event was appended
+     * between the row updates). Returns how many moved.
+     */
+    private int moveAll(Connection c, List<Transition> moves, List<AuditEvent> events) throws SQLException {
         Instant now = clock.instant();
-        boolean moved = update(c, t, now);
-        if (moved && t.audit() != null) {
-            ledger.append(c, t.audit().withTime(now));
+        List<AuditEvent> audit = new ArrayList<>(moves.size() + events.size());
+        List<String> statements = moves.stream().map(ExchangeStore::updateSql).toList();
+        int moved = 0;
+        int first = 0;
+        while (first < moves.size()) {
+            String sql = statements.get(first);
+            int end = first + 1;
+            while (end < moves.size() && statements.get(end).equals(sql)) {
+                end++;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Transition t : moves.subList(first, end)) {
+                    bindUpdate(ps, t, now);
+                    ps.addBatch();
+                }
+                int[] updated = ps.executeBatch();
+                for (int i = 0; i < updated.length; i++) {
+                    Transition t = moves.get(first + i);
+                    if (updated[i] == 1) {
+                        moved++;
+                        if (t.audit() != null) {
+                            audit.add(t.audit().withTime(now));
+                        }
+                    }
+                }
+            }
+            first = end;
         }
+        audit.addAll(events);
+        ledger.appendAll(c, audit);
         return moved;
     }
 
-    /** The guarded row update of a transition, without its audit event. */
-    private boolean update(Connection c, Transition t, Instant now) throws SQLException {
+    /** The guarded row update of a transition: its columns depend on what the transition records. */
+    private static String updateSql(Transition t) {
         StringBuilder sql = new StringBuilder("UPDATE exchange SET state = ?, updated_at = ?");
         if (t.countAttempt()) {
             sql.append(", attempts = attempts + 1");
@@ -281,36 +301,49 @@ public final class ExchangeStore {
         if (t.to().isFinal()) {
             sql.append(", closed_at = ?");
         }
-        sql.append(" WHERE exchange_id = ? AND state IN (")
-                .append(t.from().stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")))
-                .append(")");
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setString(i++, t.to().name());
-            ps.setObject(i++, Jdbc.utc(now));
-            if (t.lastError() != null) {
-                ps.setString(i++, truncate(t.lastError(), 1024));
-            }
-            if (t.sentDigest() != null) {
-                ps.setString(i++, t.sentDigest());
-                ps.setObject(i++, Jdbc.utc(now));
-            }
-            if (t.receiptDigest() != null) {
-                ps.setString(i++, t.receiptDigest());
-            }
-            if (t.to().isFinal()) {
-                ps.setObject(i++, Jdbc.utc(now));
-            }
-            ps.setString(i, t.exchangeId());
-            updated = ps.executeUpdate();
+        sql.append(" WHERE exchange_id = ? AND state IN (");
+        String sep = "";
+        for (ExchangeState from : t.from()) {
+            sql.append(sep).append('\'').append(from.name()).append('\'');
+            sep = ",";
         }
-        return updated == 1;
+        return sql.append(')').toString();
+    }
+
+    private static void bindUpdate(PreparedStatement ps, Transition t, Instant now) throws SQLException {
+        int i = 1;
+        ps.setString(i++, t.to().name());
+        ps.setObject(i++, Jdbc.utc(now));
+        if (t.lastError() != null) {
+            ps.setString(i++, truncate(t.lastError(), 1024));
+        }
+        if (t.sentDigest() != null) {
+            ps.setString(i++, t.sentDigest());
+            ps.setObject(i++, Jdbc.utc(now));
+        }
+        if (t.receiptDigest() != null) {
+            ps.setString(i++, t.receiptDigest());
+        }
+        if (t.to().isFinal()) {
+            ps.setObject(i++, Jdbc.utc(now));
+        }
+        ps.setString(i, t.exchangeId());
     }
 
     public Optional<ExchangeRecord> findExchange(String exchangeId) {
         List<ExchangeRecord> found = queryExchanges("WHERE exchange_id = ?", exchangeId);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The exchanges with these ids that exist, in one query (ordered by id), instead of a query per exchange: what
+     * marking a notice's exchanges queued reads.
+     */
+    public List<ExchangeRecord> findExchanges(List<String> exchangeIds) {
+        if (exchangeIds.isEmpty()) {
+            return List.of();
+        }
+        return queryExchanges("WHERE exchange_id = ANY(?) ORDER BY exchange_id", (Object) exchangeIds.toArray(String[]::new));
     }
 
     /** A partner's exchange by its message id: message ids are unique per partner, not across partners. */
@@ -416,15 +449,8 @@ public final class ExchangeStore {
             if (mark != null) {
                 remember(c, mark);
             }
-            for (ExchangeRecord e : exchanges) {
-                insertExchange(c, e);
-            }
-            for (Transition t : moves) {
-                apply(c, t);
-            }
-            for (AuditEvent e : events) {
-                ledger.append(c, e);
-            }
+            insertExchanges(c, exchanges);
+            moveAll(c, moves, events);
             return true;
         });
     }
@@ -455,15 +481,8 @@ public final class ExchangeStore {
                 ps.setString(2, n.noticeId());
                 ps.executeUpdate();
             }
-            for (ExchangeRecord e : exchanges) {
-                insertExchange(c, e);
-            }
-            for (Transition t : moves) {
-                apply(c, t);
-            }
-            for (AuditEvent e : events) {
-                ledger.append(c, e);
-            }
+            insertExchanges(c, exchanges);
+            moveAll(c, moves, events);
             return true;
         });
     }
@@ -486,7 +505,11 @@ public final class ExchangeStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM exchange " + where)) {
             for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
+                if (args[i] instanceof String[] values) {
+                    ps.setArray(i + 1, c.createArrayOf("VARCHAR", values));
+                } else {
+                    ps.setObject(i + 1, args[i]);
+                }
             }
             List<ExchangeRecord> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

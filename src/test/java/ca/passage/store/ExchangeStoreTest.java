@@ -61,6 +61,7 @@ class ExchangeStoreTest {
             assertThat(n.receivedAt()).isEqualTo(T0);
             assertThat(n.approvalState()).isEqualTo("NOT_REQUIRED");
             assertThat(store.noticeExists("N-1")).isTrue();
+            assertThat(store.noticeExists("N-2")).isFalse();
             assertThat(store.exchangesOf("N-1")).extracting(ExchangeRecord::exchangeId).containsExactly("E-1", "E-2");
             assertThat(store.findByMessageId("us-hsi", "M-E-2")).map(ExchangeRecord::partnerId).contains("us-hsi");
             assertThat(count(db, "audit_event WHERE action = 'NOTICE_RECEIVED' AND notice_id = 'N-1'")).isEqualTo(1);
@@ -186,6 +187,58 @@ class ExchangeStoreTest {
                     .isInstanceOf(StoreException.class);
             assertThat(store.exchangesOf("N-2")).as("all or nothing").extracting(ExchangeRecord::state)
                     .containsExactly(RECEIVED, RECEIVED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void transitionAllOfDifferentKindsBindsEachMoveToItsOwnRowAndAuditsThemInOrder(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "interpol-hub"),
+                    exchange("E-2", "N-1", "us-hsi"), exchange("E-3", "N-1", "eu-agency"),
+                    exchange("E-4", "N-1", "fr-pn")), List.of(intake("N-1")));
+            store.transition(Transition.of("E-3", EnumSet.of(RECEIVED), SENDING, event("E-3", "ATTEMPT")));
+
+            // runs of the same statement are batched: plain, with an error, plain (not movable), plain again
+            int moved = store.transitionAll(List.of(
+                    Transition.of("E-1", EnumSet.of(RECEIVED), QUEUED, event("E-1", "Q1")),
+                    Transition.of("E-2", EnumSet.of(RECEIVED), QUEUED, event("E-2", "Q2")).withError("held"),
+                    Transition.of("E-3", EnumSet.of(RECEIVED), QUEUED, event("E-3", "Q3")),
+                    Transition.of("E-4", EnumSet.of(RECEIVED), QUEUED, event("E-4", "Q4"))));
+
+            assertThat(moved).isEqualTo(3);
+            assertThat(store.exchangesOf("N-1")).extracting(ExchangeRecord::exchangeId, ExchangeRecord::state,
+                    ExchangeRecord::lastError).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("E-1", QUEUED, null),
+                    org.assertj.core.groups.Tuple.tuple("E-2", QUEUED, "held"),
+                    org.assertj.core.groups.Tuple.tuple("E-3", SENDING, null),
+                    org.assertj.core.groups.Tuple.tuple("E-4", QUEUED, null));
+            List<String> actions = new java.util.ArrayList<>();
+            try (Connection c = db.ds().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT action FROM audit_event WHERE action LIKE 'Q%' ORDER BY seq")) {
+                while (rs.next()) {
+                    actions.add(rs.getString(1));
+                }
+            }
+            assertThat(actions).as("one event per move made, in the order of the moves").containsExactly("Q1", "Q2", "Q4");
+            assertThat(new LedgerVerifier(KEYS.verifier()).verify(db.ds()).intact()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void findExchangesReadsTheNamedExchangesThatExistInOneQuery(Backend backend) throws Exception {
+        try (TestDb db = TestDb.create(backend)) {
+            ExchangeStore store = store(db);
+            store.storeNotice(notice("N-1"), List.of(exchange("E-1", "N-1", "interpol-hub"),
+                    exchange("E-2", "N-1", "us-hsi"), exchange("E-3", "N-1", "eu-agency")), List.of(intake("N-1")));
+
+            assertThat(store.findExchanges(List.of("E-3", "E-9", "E-1"))).extracting(ExchangeRecord::exchangeId,
+                    ExchangeRecord::partnerId, ExchangeRecord::messageId).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("E-1", "interpol-hub", "M-E-1"),
+                    org.assertj.core.groups.Tuple.tuple("E-3", "eu-agency", "M-E-3"));
+            assertThat(store.findExchanges(List.of())).isEmpty();
         }
     }
 
