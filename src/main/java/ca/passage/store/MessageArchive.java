@@ -244,15 +244,21 @@ public final class MessageArchive {
                 }
             }
         }
+        // the deletes in one batch and their events in one append: one lock and write of the chain head per partner
+        List<AuditEvent> events = new ArrayList<>(rows.size());
         try (PreparedStatement del = c.prepareStatement("DELETE FROM message_archive WHERE archive_id = ?")) {
             for (String[] r : rows) {
                 del.setString(1, r[0]);
-                del.executeUpdate();
-                ledger.append(c, new AuditEvent(null, actor, AuditAction.MESSAGE_PURGED.name(), null, r[2], r[1], partner, null, null,
-                        r[3], "OK", null));
+                del.addBatch();
+                events.add(new AuditEvent(null, actor, AuditAction.MESSAGE_PURGED.name(), null, r[2], r[1], partner, null,
+                        null, r[3], "OK", null));
                 purged.add(r[0]);
             }
+            if (!rows.isEmpty()) {
+                del.executeBatch();
+            }
         }
+        ledger.appendAll(c, events);
     }
 
     /** The version of the associated data new rows are written with (column {@code aad_version}). */
