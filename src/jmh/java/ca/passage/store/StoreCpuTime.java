@@ -75,14 +75,18 @@ public final class StoreCpuTime {
         try {
             rounds(pool, threads, WARM_UP, store, queue, new AtomicLong());
             AtomicLong callerCpu = new AtomicLong();
+            long written0 = h2WrittenBytes(db);
             long process0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             rounds(pool, threads, MEASURED, store, queue, callerCpu);
             double wall = (System.nanoTime() - wall0) / 1e9;
             long process = os.getProcessCpuTime() - process0;
-            System.out.printf(Locale.ROOT, "%-3s %d thread(s): %.3f ms CPU per notice in the callers, %.3f ms in the JVM "
-                            + "(%.0f notices/s wall, shared machine)%n", backend, threads,
-                    callerCpu.get() / 1e6 / MEASURED, process / 1e6 / MEASURED, MEASURED / wall);
+            long written = h2WrittenBytes(db) - written0;
+            System.out.printf(Locale.ROOT, "%-3s %d thread(s): %.3f ms CPU per notice in the callers, %.3f ms in the JVM, "
+                            + "%s (%.0f notices/s wall, shared machine)%n", backend, threads,
+                    callerCpu.get() / 1e6 / MEASURED, process / 1e6 / MEASURED,
+                    written < 0 ? "-" : String.format(Locale.ROOT, "%.1f KB written by H2", written / 1024.0 / MEASURED),
+                    MEASURED / wall);
         } finally {
             pool.shutdown();
         }
@@ -91,6 +95,23 @@ public final class StoreCpuTime {
             throw new IllegalStateException("chain after the run: " + verified.summary());
         }
         ledger.close();
+    }
+
+    /**
+     * What H2's store has written to its file so far ({@code info.FILE_WRITE_BYTES}), -1 on PostgreSQL: the bytes of
+     * the pages each commit serialises, which the load on a shared machine does not change as it changes CPU time.
+     */
+    private static long h2WrittenBytes(Database db) throws java.sql.SQLException {
+        try (var c = db.dataSource().getConnection()) {
+            if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+                return -1;
+            }
+            try (var ps = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                    + "WHERE SETTING_NAME = 'info.FILE_WRITE_BYTES'"); var rs = ps.executeQuery()) {
+                rs.next();
+                return Long.parseLong(rs.getString(1));
+            }
+        }
     }
 
     private static void rounds(ExecutorService pool, int threads, int notices, ExchangeStore store, QueueSteps queue,
