@@ -85,7 +85,7 @@ public final class StoreCpuTime {
             System.out.printf(Locale.ROOT, "%-3s %d thread(s): %.3f ms CPU per notice in the callers, %.3f ms in the JVM, "
                             + "%s (%.0f notices/s wall, shared machine)%n", backend, threads,
                     callerCpu.get() / 1e6 / MEASURED, process / 1e6 / MEASURED,
-                    written < 0 ? "-" : String.format(Locale.ROOT, "%.1f KB written by H2", written / 1024.0 / MEASURED),
+                    written0 < 0 ? "PostgreSQL" : String.format(Locale.ROOT, "%.1f KB written by H2", written / 1024.0 / MEASURED),
                     MEASURED / wall);
         } finally {
             pool.shutdown();
