@@ -61,6 +61,16 @@ public final class As4Codec {
      * RSA (AS4 1.x) stays with the JDK, which is not slower. Stateless; one instance serves every thread.
      */
     private static final Provider ED25519_PROVIDER = new BouncyCastleProvider();
+
+    /**
+     * WSS4J 3 / Santuario 4 share some state between building an encrypted key by key agreement (X25519, AS4 2.0)
+     * and processing one: with a seal and an open running at once anywhere in the JVM (four delivery consumers, the
+     * inbound endpoint), about one open in three hundred failed with the JDK's "Unsupported key type" (the
+     * agreement handed a public key that was not the message's X25519 key; As4CodecConcurrencyTest reproduces it in
+     * seconds, sealing alone or opening alone on several threads does not). Until the shared state is found, the
+     * two WS-Security steps of AS4 2.0 take turns JVM-wide. The lock guards no data of ours, only that library call.
+     */
+    private static final Object KEY_AGREEMENT_TURNS = new Object();
     private final Clock clock;
     private final long maxPayloadBytes;
 
@@ -138,7 +148,13 @@ public final class As4Codec {
         encrypt.getParts().add(new WSEncryptionPart("cid:Attachments", CONTENT));
         encrypt.setAttachmentCallbackHandler(attachments);
         SecretKey sessionKey = KeyUtils.getKeyGenerator(As4CryptoVariant.AES128_GCM).generateKey();
-        encrypt.build(keys.crypto(), sessionKey);
+        if (variant.keyAgreement() == null) {
+            encrypt.build(keys.crypto(), sessionKey);
+        } else {
+            synchronized (KEY_AGREEMENT_TURNS) {
+                encrypt.build(keys.crypto(), sessionKey);
+            }
+        }
         if (!attachments.allReplaced()) {
             throw new IllegalStateException("WSS4J left an attachment unencrypted");
         }
@@ -331,7 +347,13 @@ public final class As4Codec {
         data.setSignatureProvider(signatureProvider(variant));
         WSHandlerResult result;
         try {
-            result = new WSSecurityEngine().processSecurityHeader(doc, data);
+            if (variant.keyAgreement() == null) {
+                result = new WSSecurityEngine().processSecurityHeader(doc, data);
+            } else {
+                synchronized (KEY_AGREEMENT_TURNS) {
+                    result = new WSSecurityEngine().processSecurityHeader(doc, data);
+                }
+            }
         } catch (WSSecurityException e) {
             boolean decryption = e.getErrorCode() == WSSecurityException.ErrorCode.FAILED_CHECK
                     && String.valueOf(e.getMessage()).toLowerCase().contains("decrypt");
