@@ -67,8 +67,10 @@ public final class As4Codec {
      * and processing one: with a seal and an open running at once anywhere in the JVM (four delivery consumers, the
      * inbound endpoint), about one open in three hundred failed with the JDK's "Unsupported key type" (the
      * agreement handed a public key that was not the message's X25519 key; As4CodecConcurrencyTest reproduces it in
-     * seconds, sealing alone or opening alone on several threads does not). Until the shared state is found, the
-     * two WS-Security steps of AS4 2.0 take turns JVM-wide. The lock guards no data of ours, only that library call.
+     * seconds, sealing alone or opening alone on several threads does not; the crash test also saw it in a partner
+     * that only opened messages and signed receipts). Until the shared state is found, every WS-Security step of
+     * AS4 2.0 (signing, encrypting, processing) takes turns JVM-wide. The lock guards no data of ours, only those
+     * library calls.
      */
     private static final Object KEY_AGREEMENT_TURNS = new Object();
     private final Clock clock;
@@ -128,7 +130,13 @@ public final class As4Codec {
             signature.getParts().add(new WSEncryptionPart("cid:Attachments", CONTENT));
             signature.setAttachmentCallbackHandler(attachments);
         }
-        signature.build(keys.crypto());
+        if (variant.keyAgreement() == null) {
+            signature.build(keys.crypto());
+        } else {
+            synchronized (KEY_AGREEMENT_TURNS) { // a receipt is signed while other threads open: see the lock
+                signature.build(keys.crypto());
+            }
+        }
     }
 
     private static void encryptAttachments(WSSecHeader header, As4Keys keys, As4CryptoVariant variant,
