@@ -1,15 +1,7 @@
 package ca.passage.console;
 
 import ca.passage.testing.Await;
-import ca.passage.testing.ConsoleBrowser;
-import ca.passage.testing.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,20 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An auditor in a real browser (auditor1's client certificate) verifies the chain and downloads an export; the
  * public statistics page withholds the small cells of the notices sent.
  */
-@Tag("browser")
-@Tag("process")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditorConsoleBrowserTest {
+class AuditorConsoleBrowserTest extends SignedInConsoleTest {
 
-    private RunningGateway running;
-    private ConsoleBrowser browser;
+    AuditorConsoleBrowserTest() {
+        super("auditor1");
+    }
 
-    @RegisterExtension
-    final TestWatcher screenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningGateway.start();
+    @Override
+    void beforeSignIn() throws Exception {
         for (String sample : List.of("02-red-labour-suspect.xml", "05-green-online-recruiter-warning.xml")) {
             HttpResponse<String> r = running.as("officer1").send(HttpRequest.newBuilder(URI.create(running.baseUrl()
                     + "/api/v1/notices")).header("Content-Type", "application/xml")
@@ -46,15 +32,6 @@ class AuditorConsoleBrowserTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         }
-        browser = new ConsoleBrowser(running, "auditor1");
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        running.close();
     }
 
     @Test

@@ -1,18 +1,10 @@
 package ca.passage.console;
 
 import ca.passage.testing.Await;
-import ca.passage.testing.ConsoleBrowser;
-import ca.passage.testing.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -23,30 +15,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An officer in a real browser, signed in with officer1's client certificate, submits notices on the console. */
-@Tag("browser")
-@Tag("process")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OfficerConsoleBrowserTest {
+class OfficerConsoleBrowserTest extends SignedInConsoleTest {
 
-    private RunningGateway running;
-    private ConsoleBrowser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningGateway.start();
-        browser = new ConsoleBrowser(running, "officer1");
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        running.close();
+    OfficerConsoleBrowserTest() {
+        super("officer1");
     }
 
     private void fill(Map<String, String> fields) {

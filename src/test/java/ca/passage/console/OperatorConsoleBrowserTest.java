@@ -1,41 +1,14 @@
 package ca.passage.console;
 
-import ca.passage.testing.ConsoleBrowser;
-import ca.passage.testing.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An operator in a real browser (operator1's client certificate) suspends and resumes a partner. */
-@Tag("browser")
-@Tag("process")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperatorConsoleBrowserTest {
+class OperatorConsoleBrowserTest extends SignedInConsoleTest {
 
-    private RunningGateway running;
-    private ConsoleBrowser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningGateway.start();
-        browser = new ConsoleBrowser(running, "operator1");
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        running.close();
+    OperatorConsoleBrowserTest() {
+        super("operator1");
     }
 
     @Test

@@ -2,15 +2,7 @@ package ca.passage.console;
 
 import ca.passage.store.ExchangeState;
 import ca.passage.testing.Await;
-import ca.passage.testing.ConsoleBrowser;
-import ca.passage.testing.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -25,29 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A supervisor in a real browser (supervisor2's client certificate) decides on notices held for approval; the
  * server's four-eyes rule holds on the console as on the API.
  */
-@Tag("browser")
-@Tag("process")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SupervisorConsoleBrowserTest {
+class SupervisorConsoleBrowserTest extends SignedInConsoleTest {
 
-    private RunningGateway running;
-    private ConsoleBrowser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshots = ConsoleBrowser.screenshotOnFailure(() -> browser);
-
-    @BeforeAll
-    void start() throws Exception {
-        running = RunningGateway.start();
-        browser = new ConsoleBrowser(running, "supervisor2");
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        running.close();
+    SupervisorConsoleBrowserTest() {
+        super("supervisor2");
     }
 
     /** Submits the minor-victim sample (held for a supervisor) under a new id, as {@code user}, over the REST API. */
